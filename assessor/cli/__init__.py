@@ -1,0 +1,82 @@
+"""The `assessor` command line: content, scoring, roadmaps and reports."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from typing import Any
+
+import click
+
+from assessor.domain.errors import ContentInvalid, InputError
+
+
+class AssessorGroup(click.Group):
+    """A command group that turns every failure into a clear message, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; report content and input errors plainly and exit non-zero."""
+        try:
+            return super().invoke(ctx)
+        except ContentInvalid as exc:
+            click.echo(f"error: the content is invalid ({len(exc.errors)} errors):", err=True)
+            for error in exc.errors:
+                click.echo(str(error), err=True)
+            ctx.exit(1)
+        except InputError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(2)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # the last line of defence: no traceback for users
+            if os.environ.get("ASSESSOR_DEBUG"):
+                traceback.print_exc()
+            click.echo(
+                f"error: unexpected failure ({type(exc).__name__}: {exc}); "
+                "set ASSESSOR_DEBUG=1 to see the details",
+                err=True,
+            )
+            ctx.exit(3)
+
+
+@click.group(cls=AssessorGroup)
+@click.option(
+    "--content",
+    "content",
+    type=click.Path(file_okay=False, exists=True),
+    envvar="ASSESSOR_CONTENT_DIR",
+    help="A folder of frameworks/, questionnaires/ and reports/ to use instead of the shipped content.",
+)
+@click.pass_context
+def cli(ctx: click.Context, content: str | None) -> None:
+    """CRM Readiness Assessor: is this company ready to implement CRM, and what next?"""
+    ctx.obj = {"content": content}
+
+
+def main() -> None:
+    """Entry point of the `assessor` console script."""
+    cli(prog_name="assessor")
+
+
+def _register() -> None:
+    from assessor.cli import content as content_commands
+
+    for module in (content_commands,):
+        for command in module.COMMANDS:
+            cli.add_command(command)
+    for name in ("score", "roadmap", "report"):
+        try:
+            module = __import__(f"assessor.cli.{name}", fromlist=["COMMANDS"])
+        except ModuleNotFoundError as exc:
+            if exc.name != f"assessor.cli.{name}":
+                raise
+            continue
+        for command in module.COMMANDS:
+            cli.add_command(command)
+
+
+_register()
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

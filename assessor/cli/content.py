@@ -1,0 +1,143 @@
+"""Commands about content: validate, schema, show."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from assessor.config import content_dir, content_paths
+from assessor.domain.schema import content_json_schema
+from assessor.domain.text import tr
+from assessor.services import content as content_service
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.pass_context
+def validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
+    """Check content files (schema and cross-references); report every error as file:line."""
+    targets = list(paths) or content_paths(content_dir(ctx.obj["content"]))
+    missing = [p for p in targets if not p.exists()]
+    if missing:
+        raise click.BadParameter(f"no such file or folder: {', '.join(map(str, missing))}")
+    count, errors = content_service.validate(targets)
+    for error in errors:
+        click.echo(str(error))
+    if errors:
+        click.echo(f"{len(errors)} error(s) in {count} file(s)", err=True)
+        ctx.exit(1)
+    if count == 0:
+        click.echo("no content files found", err=True)
+        ctx.exit(1)
+    click.echo(f"ok: {count} file(s) valid", err=True)
+
+
+@click.command()
+def schema() -> None:
+    """Print the JSON Schema of the content format (for editors that check YAML)."""
+    click.echo(json.dumps(content_json_schema(), indent=2, ensure_ascii=False))
+
+
+FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+LANG = click.option("--lang", default="en", show_default=True, help="Language of texts (falls back to English).")
+
+
+@click.command()
+@click.argument("what", type=click.Choice(["frameworks", "risks", "actions", "kpis", "questionnaire", "questionnaires"]))
+@click.argument("questionnaire_id", required=False)
+@FORMAT
+@LANG
+@click.pass_context
+def show(ctx: click.Context, what: str, questionnaire_id: str | None, fmt: str, lang: str) -> None:
+    """Print resolved content: frameworks, risks, actions, kpis, or one questionnaire."""
+    content = content_service.load(ctx.obj["content"])
+    data: Any
+    if what == "questionnaire":
+        if not questionnaire_id:
+            raise click.UsageError("name the questionnaire: assessor show questionnaire ID")
+        if questionnaire_id not in content.questionnaires:
+            known = ", ".join(content.questionnaires)
+            raise click.BadParameter(f"unknown questionnaire '{questionnaire_id}'; known: {known}")
+        data = content_service.describe_questionnaire(content, questionnaire_id, lang)
+    elif what == "questionnaires":
+        data = [
+            {"id": q.id, "title": tr(q.title, lang), "audience": q.audience, "questions": len(q.question_ids())}
+            for q in content.questionnaires.values()
+        ]
+    else:
+        collection = {
+            "frameworks": content.frameworks,
+            "risks": content.risks,
+            "actions": content.actions,
+            "kpis": content.kpis,
+        }[what]
+        data = [_localise(item.model_dump(by_alias=True, exclude_none=True), lang) for item in collection.values()]
+    if fmt == "json":
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_text(what, data))
+
+
+def _localise(value: Any, lang: str) -> Any:
+    if isinstance(value, dict):
+        if "en" in value and all(isinstance(v, str) for v in value.values()):
+            return tr(value, lang)
+        return {k: _localise(v, lang) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_localise(v, lang) for v in value]
+    return value
+
+
+def render_text(what: str, data: Any) -> str:
+    """Human-readable listing of resolved content."""
+    lines: list[str] = []
+    if what == "questionnaire":
+        lines.append(f"{data['title']} ({data['id']}): {data['question_count']} questions, "
+                     f"about {data['duration_minutes']} minutes, audience {data['audience']}")
+        for section in data["sections"]:
+            lines.append("")
+            lines.append(f"== {section['title']}")
+            for q in section["questions"]:
+                lines.append(f"[{q['id']}] ({q['type']}, weight {q['weight']:g}) {q['text']}")
+                if q["condition"]:
+                    cond = q["condition"]
+                    values = cond.get("equals", cond.get("in"))
+                    lines.append(f"    shown if {cond['question']} = {values}")
+                for option in q["options"]:
+                    score = "-" if option["score"] is None else f"{option['score']:g}"
+                    lines.append(f"    {option['value']!s:>14}  {option['label']}  (score {score})")
+                if q["maps_to"]:
+                    maps = ", ".join(f"{m['dimension']} x{m['weight']:g}" for m in q["maps_to"])
+                    lines.append(f"    feeds: {maps}")
+    elif what == "questionnaires":
+        for q in data:
+            lines.append(f"{q['id']:<28} {q['audience']:<10} {q['questions']:>4} questions  {q['title']}")
+    elif what == "frameworks":
+        for f in data:
+            lines.append(f"{f['title']} ({f['id']})")
+            lines.append(f"  source: {f['source']}")
+            for d in f["dimensions"]:
+                deps = f"  (after {', '.join(d['depends_on'])})" if d.get("depends_on") else ""
+                lines.append(f"  - {d['id']:<32} weight {d['weight']:g}  {d['title']}{deps}")
+            lines.append("  maturity: " + ", ".join(f"{m['level']} {m['name']} (from {m['min_score']:g})" for m in f["maturity"]))
+            lines.append("")
+    elif what == "risks":
+        for r in data:
+            lines.append(f"[{r['severity'].upper():<8}] {r['id']}: {r['title']}")
+            lines.append(f"    mitigated by: {', '.join(r['mitigations'])}")
+            lines.append(f"    source: {r['source']}")
+    elif what == "actions":
+        for a in data:
+            prereq = f"; after {', '.join(a['prerequisites'])}" if a.get("prerequisites") else ""
+            lines.append(f"{a['phase']:<13} {a['id']}: {a['title']} "
+                         f"({a['duration_weeks']} wk, effort {a['effort']}, impact {a['impact']}{prereq})")
+    elif what == "kpis":
+        for k in data:
+            lines.append(f"{k['id']:<24} {k['title']} [{k['unit']}, {k['direction']}]")
+    return "\n".join(lines)
+
+
+COMMANDS = [validate, schema, show]

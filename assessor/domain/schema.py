@@ -1,0 +1,534 @@
+"""The content format: one pydantic model per kind of YAML file, unknown keys refused."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    TypeAdapter,
+    model_validator,
+)
+
+from assessor.domain.text import Text
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+"""A stable id: lower-case words joined by hyphens, e.g. `no-executive-sponsor`."""
+
+DimensionRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")]
+"""A dimension named with its framework: `gartner-8/strategy`."""
+
+Scalar = bool | int | float | str
+Weight = Annotated[float, Field(ge=0)]
+Score0to100 = Annotated[float, Field(ge=0, le=100)]
+
+Audience = Literal["executive", "workshop"]
+QuestionType = Literal["scale", "single", "multiple", "yesno", "number", "text"]
+Severity = Literal["low", "medium", "high", "critical"]
+Level3 = Literal["low", "medium", "high"]
+
+SEVERITY_RANK: dict[str, int] = {"critical": 4, "high": 3, "medium": 2, "low": 1}
+CHOICE_TYPES = frozenset({"scale", "single", "multiple", "yesno"})
+
+
+class Strict(BaseModel):
+    """Base of every content model: frozen, unknown keys refused."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- frameworks -----------------------------------------------------------------------
+
+
+class Dimension(Strict):
+    """One area a framework measures, e.g. Gartner's 'CRM strategy'."""
+
+    id: Id
+    title: Text
+    description: Text
+    weight: Weight = 1.0
+    depends_on: list[Id] = []
+    source: Text | None = None
+
+
+class MaturityLevel(Strict):
+    """A rung of the maturity scale with what it looks like on each dimension."""
+
+    level: Annotated[int, Field(ge=0, le=10)]
+    name: Text
+    min_score: Score0to100
+    summary: Text | None = None
+    descriptors: dict[Id, Text]
+
+
+class Framework(Strict):
+    """A CRM framework: ordered dimensions and a maturity scale, with its source."""
+
+    kind: Literal["framework"]
+    id: Id
+    title: Text
+    short_title: Text | None = None
+    description: Text
+    source: Text
+    dimensions: Annotated[list[Dimension], Field(min_length=1)]
+    maturity: Annotated[list[MaturityLevel], Field(min_length=2)]
+
+
+# --- questions ------------------------------------------------------------------------
+
+
+class Option(Strict):
+    """One answer a respondent can pick, with the score it earns."""
+
+    value: Scalar
+    label: Text
+    score: float
+    help: Text | None = None
+
+
+class AnswerSet(Strict):
+    """A reusable list of options (a Likert scale, say) that questions refer to by id."""
+
+    id: Id
+    title: Text | None = None
+    options: Annotated[list[Option], Field(min_length=2)]
+
+
+class Mapping(Strict):
+    """A framework dimension an answer feeds, and how much it counts there."""
+
+    dimension: DimensionRef
+    weight: Weight = 1.0
+
+
+class ShowCondition(Strict):
+    """Show a question only when an earlier answer has one of the given values."""
+
+    question: Id
+    equals: Scalar | None = None
+    in_: Annotated[list[Scalar] | None, Field(alias="in")] = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _one_test(self) -> ShowCondition:
+        if (self.equals is None) == (self.in_ is None):
+            raise ValueError("give exactly one of 'equals' or 'in'")
+        return self
+
+    def accepted(self) -> list[Scalar]:
+        """The values of the earlier answer that show the question."""
+        return [self.equals] if self.in_ is None else list(self.in_)  # type: ignore[list-item]
+
+
+class NumberBand(Strict):
+    """For number questions: answers from `min` upwards earn `score`."""
+
+    min: float
+    score: float
+
+
+class Question(Strict):
+    """A question of the bank: how it is asked, scored and mapped to frameworks."""
+
+    id: Id
+    text: Text
+    help: Text | None = None
+    type: QuestionType
+    options: list[Option] | None = None
+    answers: Id | None = Field(default=None, description="id of an answer set to use as options")
+    not_applicable: bool = False
+    weight: Weight = 1.0
+    audience: Annotated[list[Audience], Field(min_length=1)]
+    maps_to: list[Mapping] = []
+    condition: ShowCondition | None = None
+    evidence: Text | None = None
+    min: float | None = None
+    max: float | None = None
+    unit: Text | None = None
+    score_bands: list[NumberBand] | None = None
+    source: Text | None = None
+
+    @model_validator(mode="after")
+    def _shape_fits_type(self) -> Question:
+        if self.type in CHOICE_TYPES:
+            if self.options is None and self.answers is None:
+                raise ValueError(f"a {self.type} question needs 'options' or 'answers'")
+            if self.options is not None and self.answers is not None:
+                raise ValueError("give 'options' or 'answers', not both")
+        elif self.options is not None or self.answers is not None:
+            raise ValueError(f"a {self.type} question takes no options")
+        if self.type != "number" and (self.score_bands or self.min is not None or self.max is not None):
+            raise ValueError("'min', 'max' and 'score_bands' belong to number questions")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError("'min' is greater than 'max'")
+        if self.type == "text" and self.maps_to:
+            raise ValueError("a text question is not scored and cannot map to dimensions")
+        if self.type == "number" and self.maps_to and not self.score_bands:
+            raise ValueError("a scored number question needs 'score_bands'")
+        return self
+
+    @property
+    def scored(self) -> bool:
+        """Whether answers to this question feed dimension scores."""
+        return bool(self.maps_to)
+
+
+class QuestionBank(Strict):
+    """A file of questions, with the answer sets they share."""
+
+    kind: Literal["question-bank"]
+    id: Id
+    title: Text
+    answer_sets: list[AnswerSet] = []
+    questions: Annotated[list[Question], Field(min_length=1)]
+
+
+class Section(Strict):
+    """A titled group of questions in a questionnaire, asked in this order."""
+
+    id: Id
+    title: Text
+    description: Text | None = None
+    questions: Annotated[list[Id], Field(min_length=1)]
+
+
+class Questionnaire(Strict):
+    """Which questions are asked, in which sections and order, for which audience."""
+
+    kind: Literal["questionnaire"]
+    id: Id
+    title: Text
+    description: Text
+    audience: Audience
+    duration_minutes: Annotated[int, Field(ge=1)]
+    frameworks: Annotated[list[Id], Field(min_length=1)]
+    sections: Annotated[list[Section], Field(min_length=1)]
+
+    def question_ids(self) -> list[str]:
+        """Every question id in asking order."""
+        return [qid for section in self.sections for qid in section.questions]
+
+
+# --- conditions over scores and answers ------------------------------------------------
+
+
+class DimensionTest(Strict):
+    """True when a dimension's score is below, or at least, a threshold."""
+
+    dimension: DimensionRef
+    below: Score0to100 | None = None
+    at_least: Score0to100 | None = None
+
+    @model_validator(mode="after")
+    def _one_test(self) -> DimensionTest:
+        if (self.below is None) == (self.at_least is None):
+            raise ValueError("give exactly one of 'below' or 'at_least'")
+        return self
+
+
+class AnswerTest(Strict):
+    """True when at least `share` of respondents gave a matching answer."""
+
+    answer: Id
+    equals: Scalar | None = None
+    in_: Annotated[list[Scalar] | None, Field(alias="in")] = None
+    below: float | None = None
+    at_least: float | None = None
+    share: Annotated[float, Field(gt=0, le=1)] = 0.5
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _one_test(self) -> AnswerTest:
+        given = [x for x in (self.equals, self.in_, self.below, self.at_least) if x is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of 'equals', 'in', 'below' or 'at_least'")
+        return self
+
+
+class Exceeds(Strict):
+    """The two dimensions compared by an `exceeds` test."""
+
+    dimension: DimensionRef
+    over: DimensionRef
+    by: Annotated[float, Field(ge=0)] = 0
+
+
+class ExceedsTest(Strict):
+    """True when one dimension scores more than another by at least `by` points."""
+
+    exceeds: Exceeds
+
+
+class AllOf(Strict):
+    """True when every condition holds."""
+
+    all: Annotated[list[Condition], Field(min_length=1)]
+
+
+class AnyOf(Strict):
+    """True when at least one condition holds."""
+
+    any: Annotated[list[Condition], Field(min_length=1)]
+
+
+class NotOf(Strict):
+    """True when the condition does not hold."""
+
+    not_: Annotated[Condition, Field(alias="not")]
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+CONDITION_KEYS = ("all", "any", "not", "dimension", "answer", "exceeds")
+
+
+def _condition_kind(value: Any) -> str | None:
+    if isinstance(value, BaseModel):
+        return {
+            AllOf: "all",
+            AnyOf: "any",
+            NotOf: "not",
+            DimensionTest: "dimension",
+            AnswerTest: "answer",
+            ExceedsTest: "exceeds",
+        }.get(type(value))
+    if isinstance(value, dict):
+        for key in CONDITION_KEYS:
+            if key in value:
+                return key
+    return None
+
+
+Condition = Annotated[
+    Annotated[AllOf, Tag("all")]
+    | Annotated[AnyOf, Tag("any")]
+    | Annotated[NotOf, Tag("not")]
+    | Annotated[DimensionTest, Tag("dimension")]
+    | Annotated[AnswerTest, Tag("answer")]
+    | Annotated[ExceedsTest, Tag("exceeds")],
+    Discriminator(
+        _condition_kind,
+        custom_error_type="condition",
+        custom_error_message="a condition starts with one of: " + ", ".join(CONDITION_KEYS),
+    ),
+]
+"""A declarative test over dimension scores and answers (never evaluated as code)."""
+
+
+# --- risks, actions, KPIs ----------------------------------------------------------------
+
+
+class Risk(Strict):
+    """A classic way CRM projects fail, when it is triggered, and what mitigates it."""
+
+    id: Id
+    title: Text
+    explanation: Text
+    source: Text
+    severity: Severity
+    pillar: Literal["strategy", "people", "process", "technology", "data"]
+    when: Condition
+    mitigations: Annotated[list[Id], Field(min_length=1)]
+
+
+class RiskCatalogue(Strict):
+    """The failure-risk catalogue."""
+
+    kind: Literal["risk-catalogue"]
+    id: Id
+    title: Text
+    risks: Annotated[list[Risk], Field(min_length=1)]
+
+
+class Action(Strict):
+    """A roadmap action: what to do, in which phase, how long, and what it raises."""
+
+    id: Id
+    title: Text
+    description: Text
+    phase: Id
+    effort: Level3
+    impact: Level3
+    duration_weeks: Annotated[int, Field(ge=1, le=104)]
+    prerequisites: list[Id] = []
+    raises: Annotated[list[DimensionRef], Field(min_length=1)]
+    kpis: list[Id] = []
+    deliverables: list[Text] = []
+    source: Text
+
+
+class ActionLibrary(Strict):
+    """The library of roadmap actions."""
+
+    kind: Literal["action-library"]
+    id: Id
+    title: Text
+    actions: Annotated[list[Action], Field(min_length=1)]
+
+
+class Kpi(Strict):
+    """A programme KPI: what it measures, how, and which way is better."""
+
+    id: Id
+    title: Text
+    measures: Text
+    how: Text
+    unit: Text
+    direction: Literal["up", "down"]
+    source: Text
+
+
+class KpiCatalogue(Strict):
+    """The KPIs a roadmap's KPI plan draws on."""
+
+    kind: Literal["kpi-catalogue"]
+    id: Id
+    title: Text
+    kpis: Annotated[list[Kpi], Field(min_length=1)]
+
+
+# --- readiness and roadmap models ---------------------------------------------------------
+
+
+class FrameworkWeight(Strict):
+    """How much a framework's overall score counts in the readiness score."""
+
+    framework: Id
+    weight: Weight = 1.0
+
+
+class Band(Strict):
+    """A readiness band, reached from `min_score` upwards unless a gate caps it."""
+
+    id: Id
+    title: Text
+    min_score: Score0to100
+    verdict: Text
+
+
+class Gate(Strict):
+    """A gating rule: while a listed dimension is below `floor`, or a listed risk is
+    triggered, the band is at most `cap`."""
+
+    id: Id
+    title: Text
+    explanation: Text
+    source: Text
+    dimensions: list[DimensionRef] | Literal["all"] = []
+    floor: Score0to100 = 0
+    risks: list[Id] = []
+    cap: Id
+
+    @model_validator(mode="after")
+    def _tests_something(self) -> Gate:
+        if not self.dimensions and not self.risks:
+            raise ValueError("a gate needs 'dimensions' (with a 'floor') or 'risks'")
+        return self
+
+
+class Thresholds(Strict):
+    """When respondents are said to disagree, in score points."""
+
+    dimension_sd: Annotated[float, Field(gt=0)] = 20.0
+    question_sd: Annotated[float, Field(gt=0)] = 30.0
+    perception_gap: Annotated[float, Field(gt=0)] = 15.0
+
+
+class ReadinessModel(Strict):
+    """How dimension scores become a readiness score, band and gates."""
+
+    kind: Literal["readiness-model"]
+    id: Id
+    title: Text
+    source: Text
+    default_target: Score0to100 = 70.0
+    overall: Annotated[list[FrameworkWeight], Field(min_length=1)]
+    bands: Annotated[list[Band], Field(min_length=2)]
+    gates: list[Gate] = []
+    disagreement: Thresholds = Thresholds()
+
+
+class Phase(Strict):
+    """A roadmap phase, in methodology order, and the phases that must end before it starts."""
+
+    id: Id
+    title: Text
+    description: Text
+    source: Text
+    starts_after: list[Id] = []
+
+
+class QuickWinRule(Strict):
+    """Which actions count as quick wins."""
+
+    effort: list[Level3] = ["low"]
+    impact: list[Level3] = ["high"]
+    within_days: Annotated[int, Field(ge=1)] = 90
+
+
+class RoadmapModel(Strict):
+    """The methodology phases a roadmap follows and its planning rules."""
+
+    kind: Literal["roadmap-model"]
+    id: Id
+    title: Text
+    source: Text
+    phases: Annotated[list[Phase], Field(min_length=1)]
+    quick_wins: QuickWinRule = QuickWinRule()
+
+
+ContentModel = (
+    Framework
+    | QuestionBank
+    | Questionnaire
+    | RiskCatalogue
+    | ActionLibrary
+    | KpiCatalogue
+    | ReadinessModel
+    | RoadmapModel
+)
+
+KINDS: dict[str, type[Strict]] = {
+    "framework": Framework,
+    "question-bank": QuestionBank,
+    "questionnaire": Questionnaire,
+    "risk-catalogue": RiskCatalogue,
+    "action-library": ActionLibrary,
+    "kpi-catalogue": KpiCatalogue,
+    "readiness-model": ReadinessModel,
+    "roadmap-model": RoadmapModel,
+}
+
+ContentFile = Annotated[
+    Annotated[Framework, Tag("framework")]
+    | Annotated[QuestionBank, Tag("question-bank")]
+    | Annotated[Questionnaire, Tag("questionnaire")]
+    | Annotated[RiskCatalogue, Tag("risk-catalogue")]
+    | Annotated[ActionLibrary, Tag("action-library")]
+    | Annotated[KpiCatalogue, Tag("kpi-catalogue")]
+    | Annotated[ReadinessModel, Tag("readiness-model")]
+    | Annotated[RoadmapModel, Tag("roadmap-model")],
+    Discriminator("kind"),
+]
+
+
+def content_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a content file, for editors that check YAML as you type."""
+    schema = TypeAdapter(ContentFile).json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://crm-readiness-assessor.invalid/content.schema.json"
+    schema["title"] = "CRM Readiness Assessor content file"
+    return schema
+
+
+AllOf.model_rebuild()
+AnyOf.model_rebuild()
+NotOf.model_rebuild()
+Risk.model_rebuild()

@@ -1,0 +1,79 @@
+"""Loading and describing content, for the CLI and the web app."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from assessor.config import content_dir, content_paths
+from assessor.domain.content import Content, assemble, discover, load_content, parse_files
+from assessor.domain.crossref import check_content
+from assessor.domain.errors import ContentError
+
+
+def load(root: str | Path | None = None) -> Content:
+    """The validated content of a content directory (cached per directory)."""
+    return _load_cached(content_dir(root).resolve())
+
+
+@lru_cache(maxsize=8)
+def _load_cached(root: Path) -> Content:
+    return load_content(content_paths(root))
+
+
+def validate(paths: Sequence[Path]) -> tuple[int, list[ContentError]]:
+    """Validate the content files under `paths`: how many files, and every error."""
+    files = discover(paths)
+    unverified: dict[str, set[str]] = {}
+    loaded, errors = parse_files(files, unverified)
+    errors.extend(check_content(assemble(loaded, unverified), roots=paths))
+    return len(files), sorted(set(errors))
+
+
+def describe_questionnaire(content: Content, questionnaire_id: str, lang: str = "en") -> dict[str, Any]:
+    """A questionnaire resolved to its questions, options, mappings and conditions."""
+    from assessor.domain.text import tr
+
+    questionnaire = content.questionnaires[questionnaire_id]
+    sections = []
+    for section in questionnaire.sections:
+        questions = []
+        for qid in section.questions:
+            question = content.questions[qid]
+            options = [
+                {"value": o.value, "label": tr(o.label, lang), "score": o.score}
+                for o in question.options or []
+            ]
+            if question.not_applicable:
+                options.append({"value": "n/a", "label": "Not applicable", "score": None})
+            questions.append(
+                {
+                    "id": question.id,
+                    "text": tr(question.text, lang),
+                    "help": tr(question.help, lang) or None,
+                    "type": question.type,
+                    "options": options,
+                    "weight": question.weight,
+                    "maps_to": [{"dimension": m.dimension, "weight": m.weight} for m in question.maps_to],
+                    "audience": list(question.audience),
+                    "condition": question.condition.model_dump(by_alias=True, exclude_none=True)
+                    if question.condition
+                    else None,
+                    "evidence": tr(question.evidence, lang) or None,
+                    "range": {"min": question.min, "max": question.max}
+                    if question.type == "number"
+                    else None,
+                }
+            )
+        sections.append({"id": section.id, "title": tr(section.title, lang), "questions": questions})
+    return {
+        "id": questionnaire.id,
+        "title": tr(questionnaire.title, lang),
+        "audience": questionnaire.audience,
+        "duration_minutes": questionnaire.duration_minutes,
+        "frameworks": list(questionnaire.frameworks),
+        "question_count": len(questionnaire.question_ids()),
+        "sections": sections,
+    }

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what the project needs on a fresh Debian machine: Debian packages where missing,
+# a virtual environment in .venv, and the project with the given extras (e.g. "test").
+# Usage: scripts/setup.sh [extras]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+extras="${1:-}"
+
+# WeasyPrint renders with Pango and subsets fonts with HarfBuzz; pdftoppm looks at PDFs as images.
+debian_packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils)
+missing=()
+if command -v dpkg-query >/dev/null 2>&1; then
+  for pkg in "${debian_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+fi
+python="${PYTHON:-python3}"
+if ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
+  missing+=(python3-venv)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  echo "setup: creating the virtual environment in .venv"
+  "$python" -m venv .venv
+fi
+spec="."
+[ -z "$extras" ] || spec=".[$extras]"
+stamp=".venv/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)-${extras:-base}"
+if [ ! -f "$stamp" ]; then
+  echo "setup: installing Python packages ($spec)"
+  .venv/bin/python -m pip install --quiet --upgrade pip
+  .venv/bin/python -m pip install --quiet --editable "$spec"
+  touch "$stamp"
+fi

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs everything and runs the whole test suite: lint, format, types, tests.
+set -euo pipefail
+cd "$(dirname "$0")"
+scripts/setup.sh test
+echo "== ruff check";         .venv/bin/ruff check assessor tests bench
+echo "== ruff format --check"; .venv/bin/ruff format --check assessor tests bench
+echo "== mypy";               .venv/bin/mypy
+echo "== assessor validate";  .venv/bin/assessor validate
+echo "== pytest";             .venv/bin/pytest "$@"

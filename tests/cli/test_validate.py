@@ -1,0 +1,284 @@
+"""`assessor validate`: every kind of broken content file gives an exact file:line message."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from assessor.cli import cli
+from assessor.domain import yamlsrc
+
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "content"
+
+
+def copy_fixture(tmp_path: Path) -> Path:
+    root = tmp_path / "content"
+    shutil.copytree(FIXTURE, root)
+    return root
+
+
+def edit(root: Path, name: str, old: str, new: str) -> Path:
+    path = root / name
+    text = path.read_text()
+    assert text.count(old) == 1, f"{old!r} must occur once in {name}"
+    path.write_text(text.replace(old, new))
+    return path
+
+
+def line_of(path: Path, snippet: str, occurrence: int = 1) -> int:
+    """The 1-based line of the n-th line containing snippet."""
+    hits = [n for n, line in enumerate(path.read_text().splitlines(), 1) if snippet in line]
+    return hits[occurrence - 1]
+
+
+def validate(*args: str) -> tuple[int, list[str]]:
+    result = CliRunner().invoke(cli, ["validate", *args])
+    return result.exit_code, result.stdout.splitlines()
+
+
+def test_the_fixture_is_valid() -> None:
+    code, lines = validate(str(FIXTURE))
+    assert (code, lines) == (0, [])
+
+
+def test_shipped_content_is_valid() -> None:
+    result = CliRunner().invoke(cli, ["validate"])
+    assert result.exit_code == 0, result.output
+    assert "file(s) valid" in result.stderr
+
+
+def test_unknown_key_is_refused(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    path = edit(root, "frameworks/mini.yaml", "    weight: 2\n", "    weight: 2\n    colour: red\n")
+    code, lines = validate(str(root))
+    assert code == 1
+    assert lines == [f"{path}:{line_of(path, 'colour')}: dimensions[0].colour: unknown key 'colour'"]
+
+
+def test_unknown_dimension_in_maps_to(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    path = edit(root, "questionnaires/bank.yaml", "dimension: mini/vision", "dimension: mini/visoin")
+    code, lines = validate(str(root))
+    assert code == 1
+    assert lines == [
+        f"{path}:{line_of(path, 'mini/visoin')}: questions[0].maps_to[0].dimension: "
+        "unknown dimension 'visoin' in framework 'mini'"
+    ]
+
+
+def test_unknown_framework_in_gate(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    path = edit(root, "frameworks/models.yaml", "dimensions: [mini/vision]", "dimensions: [gartner/vision]")
+    code, lines = validate(str(root))
+    assert lines == [
+        f"{path}:{line_of(path, 'gartner/vision')}: gates[0].dimensions[0]: "
+        "unknown framework 'gartner' in 'gartner/vision'"
+    ]
+
+
+def test_unknown_question_in_questionnaire(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    path = edit(root, "questionnaires/short.yaml", "[vision-shared, software,", "[vision-shared, sotfware,")
+    code, lines = validate(str(root))
+    assert code == 1
+    line = line_of(path, "sotfware")
+    assert f"{path}:{line}: sections[0].questions[1]: unknown question 'sotfware'" in lines
+
+
+def test_unknown_action_in_mitigations_and_prerequisites(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    risks = edit(root, "frameworks/risks.yaml", "mitigations: [define-vision]", "mitigations: [define-vison]")
+    library = edit(root, "frameworks/library.yaml", "prerequisites: [define-vision]", "prerequisites: [vision-work]")
+    code, lines = validate(str(root))
+    assert lines == [
+        f"{library}:{line_of(library, 'vision-work')}: actions[1].prerequisites[0]: unknown action 'vision-work'",
+        f"{risks}:{line_of(risks, 'define-vison')}: risks[0].mitigations[0]: unknown action 'define-vison'",
+    ]
+
+
+def test_unknown_risk_and_kpi_and_phase(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    models = edit(root, "frameworks/models.yaml", "risks: [tech-before-strategy]", "risks: [tech-first]")
+    library = edit(root, "frameworks/library.yaml", "kpis: [adoption]", "kpis: [adopted]")
+    edit(root, "frameworks/library.yaml", "phase: technology", "phase: tech")
+    code, lines = validate(str(root))
+    assert lines == [
+        f"{library}:{line_of(library, 'adopted')}: actions[0].kpis[0]: unknown KPI 'adopted'",
+        f"{library}:{line_of(library, 'phase: tech')}: actions[1].phase: unknown phase 'tech'",
+        f"{models}:{line_of(models, 'tech-first')}: gates[1].risks[0]: unknown risk 'tech-first'",
+    ]
+
+
+def test_duplicate_question_id_across_files(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    extra = root / "questionnaires" / "extra.yaml"
+    extra.write_text(
+        "kind: question-bank\nid: extra\ntitle: Extra\nquestions:\n"
+        "  - id: software\n    text: Again?\n    type: text\n    audience: [workshop]\n"
+    )
+    bank = root / "questionnaires" / "bank.yaml"
+    code, lines = validate(str(root))
+    first = f"{bank}:{line_of(bank, 'id: software', 1)}"
+    assert lines == [f"{extra}:5: questions[0].id: duplicate question id 'software' (first defined at {first})"]
+
+
+def test_duplicate_dimension_id_in_one_framework(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    path = edit(root, "frameworks/mini.yaml", "  - id: technology\n", "  - id: vision\n")
+    code, lines = validate(str(root))
+    assert f"{path}:{line_of(path, '- id: vision', 2)}: dimensions[1]: duplicate dimension id 'vision'" in lines
+
+
+def test_weights_summing_to_zero(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    bank = edit(root, "questionnaires/bank.yaml", "        weight: 2\n", "        weight: 0\n")
+    framework = edit(root, "frameworks/mini.yaml", "    weight: 2\n", "    weight: 0\n")
+    edit(root, "frameworks/mini.yaml", "    weight: 1\n", "    weight: 0\n")
+    code, lines = validate(str(root))
+    assert code == 1
+    assert lines == [
+        f"{framework}:{line_of(framework, 'dimensions:')}: dimensions: dimension weights sum to zero",
+        f"{bank}:{line_of(bank, 'maps_to:', 3)}: questions[2].maps_to: maps_to weights sum to zero",
+    ]
+
+
+def test_option_without_score(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    path = edit(root, "questionnaires/bank.yaml", "        label: Before\n        score: 0\n", "        label: Before\n")
+    code, lines = validate(str(root))
+    assert code == 1
+    assert lines == [f"{path}:{line_of(path, 'value: before')}: questions[2].options[1]: missing required key 'score'"]
+
+
+def test_options_that_cannot_score(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    path = edit(root, "questionnaires/bank.yaml", "        label: Agree\n        score: 4\n", "        label: Agree\n        score: 0\n")
+    code, lines = validate(str(root))
+    assert lines == [
+        f"{path}:{line_of(path, '- id: vision-shared')}: questions[0]: every option has the same score: "
+        "the question cannot score"
+    ]
+
+
+def test_cycle_in_depends_on(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    path = edit(root, "frameworks/mini.yaml", "    weight: 2\n", "    weight: 2\n    depends_on: [technology]\n")
+    code, lines = validate(str(root))
+    assert lines == [
+        f"{path}:{line_of(path, 'depends_on: [technology]')}: dimensions[0].depends_on: "
+        "depends_on cycle: vision -> technology -> vision"
+    ]
+
+
+def test_cycle_in_prerequisites(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    path = edit(root, "frameworks/library.yaml", "    duration_weeks: 2\n", "    duration_weeks: 2\n    prerequisites: [pilot]\n")
+    code, lines = validate(str(root))
+    assert lines == [
+        f"{path}:{line_of(path, 'prerequisites: [pilot]')}: actions[0].prerequisites: "
+        "prerequisite cycle: define-vision -> pilot -> define-vision"
+    ]
+
+
+def test_condition_naming_a_later_question(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    path = edit(root, "questionnaires/bank.yaml", "      question: software\n", "      question: software-fit\n")
+    code, lines = validate(str(root))
+    assert f"{path}:{line_of(path, 'question: software-fit')}: questions[2].condition.question: " \
+        "condition names question 'software-fit', which comes later" in lines
+
+
+def test_condition_naming_an_unknown_question(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    path = edit(root, "questionnaires/bank.yaml", "      question: software\n", "      question: softwear\n")
+    code, lines = validate(str(root))
+    assert f"{path}:{line_of(path, 'question: softwear')}: questions[2].condition.question: " \
+        "condition names unknown question 'softwear'" in lines
+
+
+def test_condition_asked_later_in_a_questionnaire(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    path = edit(root, "questionnaires/short.yaml", "[vision-shared, software, software-fit]", "[vision-shared, software-fit, software]")
+    code, lines = validate(str(root))
+    assert lines == [
+        f"{path}:{line_of(path, 'software-fit')}: sections[0].questions[1]: "
+        "question 'software-fit' is shown on 'software', which comes later"
+    ]
+
+
+def test_condition_value_that_is_not_an_option(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    path = edit(root, "questionnaires/bank.yaml", "      equals: yes\n", "      equals: maybe\n")
+    code, lines = validate(str(root))
+    assert lines == [
+        f"{path}:{line_of(path, 'condition:')}: questions[2].condition: 'maybe' is not an option of question 'software'"
+    ]
+
+
+def test_risk_condition_with_unknown_key_is_explained(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    path = edit(root, "frameworks/risks.yaml", "        - exceeds:\n", "        - exceed:\n")
+    code, lines = validate(str(root))
+    assert lines == [
+        f"{path}:{line_of(path, 'exceed:')}: risks[0].when.any[1]: "
+        "a condition starts with one of: all, any, not, dimension, answer, exceeds"
+    ]
+
+
+def test_wrong_type_and_unknown_kind(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    framework = edit(root, "frameworks/library.yaml", "duration_weeks: 6", "duration_weeks: six")
+    kpis = edit(root, "frameworks/kpis.yaml", "kind: kpi-catalogue", "kind: kpi-list")
+    code, lines = validate(str(root))
+    assert lines == [
+        f"{kpis}:1: kind: unknown kind 'kpi-list'; expected one of: framework, question-bank, questionnaire, "
+        "risk-catalogue, action-library, kpi-catalogue, readiness-model, roadmap-model",
+        f"{framework}:{line_of(framework, 'six')}: actions[1].duration_weeks: "
+        "Input should be a valid integer, unable to parse string as an integer",
+    ]
+
+
+def test_invalid_yaml_names_the_line(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    path = edit(root, "frameworks/kpis.yaml", "    unit: \"%\"\n", "    unit: \"%\n")
+    code, lines = validate(str(path))
+    assert code == 1
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{path}:")
+    assert "invalid YAML" in lines[0]
+
+
+def test_oversized_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = copy_fixture(tmp_path)
+    monkeypatch.setattr(yamlsrc, "MAX_FILE_BYTES", 100)
+    path = root / "frameworks" / "mini.yaml"
+    code, lines = validate(str(path))
+    size = path.stat().st_size
+    assert lines == [f"{path}:1: file is {size:,} bytes; the limit is 100 bytes"]
+
+
+def test_unsafe_yaml_tags_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "evil.yaml"
+    path.write_text("kind: !!python/object/apply:os.system ['echo pwned']\n")
+    code, lines = validate(str(path))
+    assert code == 1
+    assert lines == [f"{path}:1: unsupported YAML tag 'tag:yaml.org,2002:python/object/apply:os.system'"]
+
+
+def test_every_error_is_reported_at_once(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    edit(root, "frameworks/mini.yaml", "    weight: 2\n", "    weight: 2\n    colour: red\n")
+    edit(root, "questionnaires/bank.yaml", "dimension: mini/vision", "dimension: mini/visoin")
+    edit(root, "frameworks/risks.yaml", "mitigations: [define-vision]", "mitigations: [nothing]")
+    result = CliRunner().invoke(cli, ["validate", str(root)])
+    assert result.exit_code == 1
+    assert len(result.stdout.splitlines()) == 3
+    assert "3 error(s) in 8 file(s)" in result.stderr
+
+
+def test_yes_and_no_stay_text() -> None:
+    doc = yamlsrc.parse_yaml("a: yes\nb: no\nc: true\n", "t.yaml")
+    assert doc.data == {"a": "yes", "b": "no", "c": True}
