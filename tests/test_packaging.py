@@ -13,8 +13,18 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_wheel_carries_content_and_validates_it_from_anywhere(tmp_path: Path) -> None:
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "--wheel-dir", str(tmp_path / "dist"), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--wheel-dir",
+            str(tmp_path / "dist"),
+            str(ROOT),
+        ],
         check=True,
         capture_output=True,
     )
@@ -34,10 +44,16 @@ def test_wheel_carries_content_and_validates_it_from_anywhere(tmp_path: Path) ->
     env = {k: v for k, v in os.environ.items() if k != "ASSESSOR_CONTENT_DIR"}
     env["PYTHONPATH"] = str(site)
     result = subprocess.run(
-        [sys.executable, "-c",
-         "import assessor.config as c, sys; print(c.shipped_content_dir());"
-         "from assessor.cli import cli; cli(['validate'], prog_name='assessor')"],
-        cwd=tmp_path, env=env, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import assessor.config as c, sys; print(c.shipped_content_dir());"
+            "from assessor.cli import cli; cli(['validate'], prog_name='assessor')",
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(site / "assessor" / "_content")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import click
+from pydantic import BaseModel
 
 from assessor.config import content_dir, content_paths
 from assessor.domain.schema import content_json_schema
@@ -41,12 +43,21 @@ def schema() -> None:
     click.echo(json.dumps(content_json_schema(), indent=2, ensure_ascii=False))
 
 
-FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-LANG = click.option("--lang", default="en", show_default=True, help="Language of texts (falls back to English).")
+FORMAT = click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+LANG = click.option(
+    "--lang", default="en", show_default=True, help="Language of texts (falls back to English)."
+)
 
 
 @click.command()
-@click.argument("what", type=click.Choice(["frameworks", "risks", "actions", "kpis", "questionnaire", "questionnaires"]))
+@click.argument(
+    "what",
+    type=click.Choice(
+        ["frameworks", "risks", "actions", "kpis", "questionnaire", "questionnaires"]
+    ),
+)
 @click.argument("questionnaire_id", required=False)
 @FORMAT
 @LANG
@@ -64,17 +75,26 @@ def show(ctx: click.Context, what: str, questionnaire_id: str | None, fmt: str, 
         data = content_service.describe_questionnaire(content, questionnaire_id, lang)
     elif what == "questionnaires":
         data = [
-            {"id": q.id, "title": tr(q.title, lang), "audience": q.audience, "questions": len(q.question_ids())}
+            {
+                "id": q.id,
+                "title": tr(q.title, lang),
+                "audience": q.audience,
+                "questions": len(q.question_ids()),
+            }
             for q in content.questionnaires.values()
         ]
     else:
-        collection = {
+        collections: dict[str, Mapping[str, BaseModel]] = {
             "frameworks": content.frameworks,
             "risks": content.risks,
             "actions": content.actions,
             "kpis": content.kpis,
-        }[what]
-        data = [_localise(item.model_dump(by_alias=True, exclude_none=True), lang) for item in collection.values()]
+        }
+        collection = collections[what]
+        data = [
+            _localise(item.model_dump(by_alias=True, exclude_none=True), lang)
+            for item in collection.values()
+        ]
     if fmt == "json":
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
@@ -95,8 +115,10 @@ def render_text(what: str, data: Any) -> str:
     """Human-readable listing of resolved content."""
     lines: list[str] = []
     if what == "questionnaire":
-        lines.append(f"{data['title']} ({data['id']}): {data['question_count']} questions, "
-                     f"about {data['duration_minutes']} minutes, audience {data['audience']}")
+        lines.append(
+            f"{data['title']} ({data['id']}): {data['question_count']} questions, "
+            f"about {data['duration_minutes']} minutes, audience {data['audience']}"
+        )
         for section in data["sections"]:
             lines.append("")
             lines.append(f"== {section['title']}")
@@ -114,7 +136,9 @@ def render_text(what: str, data: Any) -> str:
                     lines.append(f"    feeds: {maps}")
     elif what == "questionnaires":
         for q in data:
-            lines.append(f"{q['id']:<28} {q['audience']:<10} {q['questions']:>4} questions  {q['title']}")
+            lines.append(
+                f"{q['id']:<28} {q['audience']:<10} {q['questions']:>4} questions  {q['title']}"
+            )
     elif what == "frameworks":
         for f in data:
             lines.append(f"{f['title']} ({f['id']})")
@@ -122,7 +146,12 @@ def render_text(what: str, data: Any) -> str:
             for d in f["dimensions"]:
                 deps = f"  (after {', '.join(d['depends_on'])})" if d.get("depends_on") else ""
                 lines.append(f"  - {d['id']:<32} weight {d['weight']:g}  {d['title']}{deps}")
-            lines.append("  maturity: " + ", ".join(f"{m['level']} {m['name']} (from {m['min_score']:g})" for m in f["maturity"]))
+            lines.append(
+                "  maturity: "
+                + ", ".join(
+                    f"{m['level']} {m['name']} (from {m['min_score']:g})" for m in f["maturity"]
+                )
+            )
             lines.append("")
     elif what == "risks":
         for r in data:
@@ -132,8 +161,10 @@ def render_text(what: str, data: Any) -> str:
     elif what == "actions":
         for a in data:
             prereq = f"; after {', '.join(a['prerequisites'])}" if a.get("prerequisites") else ""
-            lines.append(f"{a['phase']:<13} {a['id']}: {a['title']} "
-                         f"({a['duration_weeks']} wk, effort {a['effort']}, impact {a['impact']}{prereq})")
+            lines.append(
+                f"{a['phase']:<13} {a['id']}: {a['title']} "
+                f"({a['duration_weeks']} wk, effort {a['effort']}, impact {a['impact']}{prereq})"
+            )
     elif what == "kpis":
         for k in data:
             lines.append(f"{k['id']:<24} {k['title']} [{k['unit']}, {k['direction']}]")

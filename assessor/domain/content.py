@@ -162,7 +162,9 @@ def _collect_ids(data: Any, found: dict[str, set[str]]) -> None:
 def _validate_doc(doc: SourceDoc) -> tuple[ContentModel | None, list[ContentError]]:
     data = doc.data
     if not isinstance(data, dict):
-        return None, [ContentError(doc.file, 1, "", "a content file must be a mapping with a 'kind'")]
+        return None, [
+            ContentError(doc.file, 1, "", "a content file must be a mapping with a 'kind'")
+        ]
     kind = data.get("kind")
     if not isinstance(kind, str) or kind not in KINDS:
         line = doc.line_of(("kind",))
@@ -194,16 +196,17 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> YamlPath:
     path: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-            path.append(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
             node = node[part]
             path.append(part)
     return tuple(path)
 
 
-def assemble(loaded: Sequence[LoadedFile], unverified: dict[str, set[str]] | None = None) -> Content:
+def assemble(
+    loaded: Sequence[LoadedFile], unverified: dict[str, set[str]] | None = None
+) -> Content:
     """Put parsed files together, resolving answer sets into question options."""
     content = Content(files=list(loaded), unverified=unverified or {})
     for item in loaded:
@@ -214,7 +217,9 @@ def assemble(loaded: Sequence[LoadedFile], unverified: dict[str, set[str]] | Non
             sets = {s.id: s for s in model.answer_sets}
             for question in model.questions:
                 if question.answers is not None and question.answers in sets:
-                    question = question.model_copy(update={"options": sets[question.answers].options})
+                    question = question.model_copy(
+                        update={"options": sets[question.answers].options}
+                    )
                 content.questions.setdefault(question.id, question)
         elif isinstance(model, Questionnaire):
             content.questionnaires.setdefault(model.id, model)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from assessor.domain.content import Content, LoadedFile
@@ -107,7 +107,9 @@ def _check_duplicates(content: Content, report: _Report) -> None:
             seen[(kind, ident)] = (item, path)
 
 
-def _check_unique(values: Sequence[str], what: str, item: LoadedFile, path: YamlPath, report: _Report) -> None:
+def _check_unique(
+    values: Sequence[str], what: str, item: LoadedFile, path: YamlPath, report: _Report
+) -> None:
     seen: set[str] = set()
     for i, value in enumerate(values):
         if value in seen:
@@ -116,7 +118,11 @@ def _check_unique(values: Sequence[str], what: str, item: LoadedFile, path: Yaml
 
 
 def _check_cycles(
-    graph: dict[str, list[str]], what: str, item: LoadedFile, locate: dict[str, YamlPath], report: _Report
+    graph: dict[str, list[str]],
+    what: str,
+    item: LoadedFile,
+    locate: dict[str, YamlPath],
+    report: _Report,
 ) -> None:
     """Report each node that sits on a cycle of `graph`, once per cycle."""
     state: dict[str, int] = {}
@@ -172,7 +178,9 @@ def _check_framework(model: Framework, item: LoadedFile, report: _Report) -> Non
         report.add(item, ("maturity", 0, "min_score"), "the first maturity level must start at 0")
     for i in range(1, len(model.maturity)):
         if model.maturity[i].min_score <= model.maturity[i - 1].min_score:
-            report.add(item, ("maturity", i, "min_score"), "min_score must rise from level to level")
+            report.add(
+                item, ("maturity", i, "min_score"), "min_score must rise from level to level"
+            )
     for i, level in enumerate(model.maturity):
         for key in level.descriptors:
             if key not in ids:
@@ -184,7 +192,9 @@ def _check_framework(model: Framework, item: LoadedFile, report: _Report) -> Non
         missing = [d for d in ids if d not in level.descriptors]
         if missing:
             report.add(
-                item, ("maturity", i, "descriptors"), f"no descriptor for dimension(s): {', '.join(missing)}"
+                item,
+                ("maturity", i, "descriptors"),
+                f"no descriptor for dimension(s): {', '.join(missing)}",
             )
 
 
@@ -193,14 +203,15 @@ def _check_framework(model: Framework, item: LoadedFile, report: _Report) -> Non
 
 def _exists(content: Content, kind: str, ident: str) -> bool:
     """Whether an id is defined, or defined in a file that already failed its schema check."""
-    collection = {
+    collections: dict[str, Mapping[str, object]] = {
         "question": content.questions,
         "action": content.actions,
         "risk": content.risks,
         "KPI": content.kpis,
         "framework": content.frameworks,
-    }.get(kind)
-    return (collection is not None and ident in collection) or ident in content.unverified.get(kind, set())
+    }
+    known = ident in collections.get(kind, {})
+    return known or ident in content.unverified.get(kind, set())
 
 
 def _dimension_error(content: Content, ref: str) -> str | None:
@@ -219,12 +230,16 @@ def _dimension_error(content: Content, ref: str) -> str | None:
 def _check_bank(model: QuestionBank, item: LoadedFile, content: Content, report: _Report) -> None:
     sets = {s.id: s for s in model.answer_sets}
     for i, answer_set in enumerate(model.answer_sets):
-        _check_options([str(o.value) for o in answer_set.options], item, ("answer_sets", i, "options"), report)
+        _check_options(
+            [str(o.value) for o in answer_set.options], item, ("answer_sets", i, "options"), report
+        )
     earlier: set[str] = set()
     for i, question in enumerate(model.questions):
         at = ("questions", i)
-        if question.answers is not None and question.answers not in sets and not _exists(
-            content, "answer set", question.answers
+        if (
+            question.answers is not None
+            and question.answers not in sets
+            and not _exists(content, "answer set", question.answers)
         ):
             report.add(item, (*at, "answers"), f"unknown answer set '{question.answers}'")
         resolved = content.questions.get(question.id, question)
@@ -249,11 +264,15 @@ def _check_options(values: list[str], item: LoadedFile, at: YamlPath, report: _R
         if value.lower() in seen:
             report.add(item, (*at, j, "value"), f"duplicate option value '{value}'")
         if value == "n/a":
-            report.add(item, (*at, j, "value"), "'n/a' is reserved: set 'not_applicable: true' instead")
+            report.add(
+                item, (*at, j, "value"), "'n/a' is reserved: set 'not_applicable: true' instead"
+            )
         seen.add(value.lower())
 
 
-def _check_choice_question(question: Question, item: LoadedFile, at: YamlPath, report: _Report) -> None:
+def _check_choice_question(
+    question: Question, item: LoadedFile, at: YamlPath, report: _Report
+) -> None:
     options = question.options or []
     if question.type == "yesno" and sorted(str(o.value) for o in options) != ["no", "yes"]:
         report.add(item, at, "a yesno question has exactly the options 'yes' and 'no'")
@@ -267,19 +286,30 @@ def _check_choice_question(question: Question, item: LoadedFile, at: YamlPath, r
 
 
 def _check_show_condition(
-    question: Question, earlier: set[str], content: Content, item: LoadedFile, at: YamlPath, report: _Report
+    question: Question,
+    earlier: set[str],
+    content: Content,
+    item: LoadedFile,
+    at: YamlPath,
+    report: _Report,
 ) -> None:
     condition = question.condition
     assert condition is not None
     target = condition.question
     if not _exists(content, "question", target):
-        report.add(item, (*at, "condition", "question"), f"condition names unknown question '{target}'")
+        report.add(
+            item, (*at, "condition", "question"), f"condition names unknown question '{target}'"
+        )
     elif target not in earlier and target in content.questions:
         report.add(
-            item, (*at, "condition", "question"), f"condition names question '{target}', which comes later"
+            item,
+            (*at, "condition", "question"),
+            f"condition names question '{target}', which comes later",
         )
     else:
-        _check_values(content.questions[target], condition.accepted(), item, (*at, "condition"), report)
+        _check_values(
+            content.questions[target], condition.accepted(), item, (*at, "condition"), report
+        )
 
 
 def _check_values(
@@ -295,7 +325,9 @@ def _check_values(
             report.add(item, at, f"'{value}' is not an option of question '{question.id}'")
 
 
-def _check_questionnaire(model: Questionnaire, item: LoadedFile, content: Content, report: _Report) -> None:
+def _check_questionnaire(
+    model: Questionnaire, item: LoadedFile, content: Content, report: _Report
+) -> None:
     for i, framework_id in enumerate(model.frameworks):
         if not _exists(content, "framework", framework_id):
             report.add(item, ("frameworks", i), f"unknown framework '{framework_id}'")
@@ -314,14 +346,20 @@ def _check_questionnaire(model: Questionnaire, item: LoadedFile, content: Conten
                 report.add(item, at, f"question '{qid}' is asked twice")
                 continue
             if model.audience not in question.audience:
-                report.add(item, at, f"question '{qid}' is not meant for the {model.audience} audience")
+                report.add(
+                    item, at, f"question '{qid}' is not meant for the {model.audience} audience"
+                )
             condition = question.condition
             if condition is not None and condition.question not in position:
                 report.add(
                     item,
                     at,
                     f"question '{qid}' is shown on '{condition.question}', which "
-                    + ("comes later" if condition.question in model.question_ids() else "is not asked"),
+                    + (
+                        "comes later"
+                        if condition.question in model.question_ids()
+                        else "is not asked"
+                    ),
                 )
             position[qid] = order
             order += 1
@@ -366,7 +404,9 @@ def _check_risks(model: RiskCatalogue, item: LoadedFile, content: Content, repor
                 report.add(item, ("risks", i, "mitigations", j), f"unknown action '{action_id}'")
 
 
-def _check_actions(model: ActionLibrary, item: LoadedFile, content: Content, report: _Report) -> None:
+def _check_actions(
+    model: ActionLibrary, item: LoadedFile, content: Content, report: _Report
+) -> None:
     phases = {p.id for roadmap in content.roadmap_models.values() for p in roadmap.phases}
     graph: dict[str, list[str]] = {}
     locate: dict[str, YamlPath] = {}
@@ -374,7 +414,9 @@ def _check_actions(model: ActionLibrary, item: LoadedFile, content: Content, rep
         at = ("actions", i)
         graph[action.id] = list(action.prerequisites)
         locate[action.id] = (*at, "prerequisites")
-        if content.roadmap_models and action.phase not in phases | content.unverified.get("phase", set()):
+        if content.roadmap_models and action.phase not in phases | content.unverified.get(
+            "phase", set()
+        ):
             report.add(item, (*at, "phase"), f"unknown phase '{action.phase}'")
         for j, prerequisite in enumerate(action.prerequisites):
             if not _exists(content, "action", prerequisite):
@@ -389,7 +431,9 @@ def _check_actions(model: ActionLibrary, item: LoadedFile, content: Content, rep
     _check_cycles(graph, "prerequisite", item, locate, report)
 
 
-def _check_readiness(model: ReadinessModel, item: LoadedFile, content: Content, report: _Report) -> None:
+def _check_readiness(
+    model: ReadinessModel, item: LoadedFile, content: Content, report: _Report
+) -> None:
     for i, entry in enumerate(model.overall):
         if not _exists(content, "framework", entry.framework):
             report.add(item, ("overall", i, "framework"), f"unknown framework '{entry.framework}'")

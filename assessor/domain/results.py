@@ -32,8 +32,10 @@ def to_plain(value: Any, lang: str = "en") -> Any:
 
 
 def _is_text(value: Mapping[str, Any]) -> bool:
-    return "en" in value and all(isinstance(v, str) for v in value.values()) and all(
-        len(k) in (2, 5) for k in value
+    return (
+        "en" in value
+        and all(isinstance(v, str) for v in value.values())
+        and all(len(k) in (2, 5) for k in value)
     )
 
 
@@ -302,6 +304,8 @@ class ScheduledAction:
     quick_win: bool
     critical: bool
     source: Text
+    assumed_in_place: list[str] = field(default_factory=list)
+    """Prerequisites left out of the plan because their areas are at target (see docs/roadmap.md)."""
 
 
 @dataclass(frozen=True)

@@ -163,7 +163,9 @@ class Question(Strict):
                 raise ValueError("give 'options' or 'answers', not both")
         elif self.options is not None or self.answers is not None:
             raise ValueError(f"a {self.type} question takes no options")
-        if self.type != "number" and (self.score_bands or self.min is not None or self.max is not None):
+        if self.type != "number" and (
+            self.score_bands or self.min is not None or self.max is not None
+        ):
             raise ValueError("'min', 'max' and 'score_bands' belong to number questions")
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError("'min' is greater than 'max'")

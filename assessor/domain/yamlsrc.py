@@ -21,11 +21,7 @@ class StrictSafeLoader(yaml.SafeLoader):
 
 
 StrictSafeLoader.yaml_implicit_resolvers = {
-    first: [
-        (tag, regexp)
-        for tag, regexp in resolvers
-        if tag != "tag:yaml.org,2002:bool"
-    ]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 for _first in "tTfF":
@@ -87,9 +83,7 @@ def read_yaml(path: Path, display: str | None = None) -> SourceDoc:
     except OSError as exc:
         raise SourceError(name, 1, f"cannot read file: {exc.strerror}") from exc
     if size > MAX_FILE_BYTES:
-        raise SourceError(
-            name, 1, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes"
-        )
+        raise SourceError(name, 1, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -128,14 +122,18 @@ def _construct(
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise SourceError(name, key_node.start_mark.line + 1, "merge keys (<<) are not supported")
+                raise SourceError(
+                    name, key_node.start_mark.line + 1, "merge keys (<<) are not supported"
+                )
             key = _scalar(key_node, name, loader)
             if not isinstance(key, str | int):
                 raise SourceError(name, key_node.start_mark.line + 1, f"key {key!r} must be text")
             key = str(key)
             if key in result:
                 raise SourceError(
-                    name, key_node.start_mark.line + 1, f"{format_path((*path, key))}: duplicate key '{key}'"
+                    name,
+                    key_node.start_mark.line + 1,
+                    f"{format_path((*path, key))}: duplicate key '{key}'",
                 )
             child = (*path, key)
             result[key] = _construct(value_node, child, lines, name, loader)

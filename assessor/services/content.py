@@ -32,7 +32,9 @@ def validate(paths: Sequence[Path]) -> tuple[int, list[ContentError]]:
     return len(files), sorted(set(errors))
 
 
-def describe_questionnaire(content: Content, questionnaire_id: str, lang: str = "en") -> dict[str, Any]:
+def describe_questionnaire(
+    content: Content, questionnaire_id: str, lang: str = "en"
+) -> dict[str, Any]:
     """A questionnaire resolved to its questions, options, mappings and conditions."""
     from assessor.domain.text import tr
 
@@ -42,7 +44,7 @@ def describe_questionnaire(content: Content, questionnaire_id: str, lang: str = 
         questions = []
         for qid in section.questions:
             question = content.questions[qid]
-            options = [
+            options: list[dict[str, Any]] = [
                 {"value": o.value, "label": tr(o.label, lang), "score": o.score}
                 for o in question.options or []
             ]
@@ -56,7 +58,9 @@ def describe_questionnaire(content: Content, questionnaire_id: str, lang: str = 
                     "type": question.type,
                     "options": options,
                     "weight": question.weight,
-                    "maps_to": [{"dimension": m.dimension, "weight": m.weight} for m in question.maps_to],
+                    "maps_to": [
+                        {"dimension": m.dimension, "weight": m.weight} for m in question.maps_to
+                    ],
                     "audience": list(question.audience),
                     "condition": question.condition.model_dump(by_alias=True, exclude_none=True)
                     if question.condition
@@ -67,7 +71,9 @@ def describe_questionnaire(content: Content, questionnaire_id: str, lang: str = 
                     else None,
                 }
             )
-        sections.append({"id": section.id, "title": tr(section.title, lang), "questions": questions})
+        sections.append(
+            {"id": section.id, "title": tr(section.title, lang), "questions": questions}
+        )
     return {
         "id": questionnaire.id,
         "title": tr(questionnaire.title, lang),

@@ -37,7 +37,9 @@ def test_schema_accepts_shipped_content_and_refuses_unknown_keys() -> None:
 
 
 def test_show_questionnaire_lists_every_question_with_options_and_mappings() -> None:
-    data = json.loads(run("--content", str(FIXTURE), "show", "questionnaire", "short", "--format", "json"))
+    data = json.loads(
+        run("--content", str(FIXTURE), "show", "questionnaire", "short", "--format", "json")
+    )
     questions = [q for s in data["sections"] for q in s["questions"]]
     assert [q["id"] for q in questions] == ["vision-shared", "software", "software-fit"]
     fit = questions[2]
@@ -72,7 +74,9 @@ def test_show_risks_actions_frameworks_json() -> None:
     assert risks[0]["mitigations"] == ["define-vision"]
     actions = json.loads(run("--content", str(FIXTURE), "show", "actions", "--format", "json"))
     assert [a["id"] for a in actions] == ["define-vision", "pilot"]
-    frameworks = json.loads(run("--content", str(FIXTURE), "show", "frameworks", "--format", "json"))
+    frameworks = json.loads(
+        run("--content", str(FIXTURE), "show", "frameworks", "--format", "json")
+    )
     assert [d["id"] for d in frameworks[0]["dimensions"]] == ["vision", "technology"]
     text = run("--content", str(FIXTURE), "show", "risks")
     assert "[CRITICAL] tech-before-strategy: Technology before strategy" in text

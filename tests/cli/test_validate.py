@@ -55,12 +55,16 @@ def test_unknown_key_is_refused(tmp_path: Path) -> None:
     path = edit(root, "frameworks/mini.yaml", "    weight: 2\n", "    weight: 2\n    colour: red\n")
     code, lines = validate(str(root))
     assert code == 1
-    assert lines == [f"{path}:{line_of(path, 'colour')}: dimensions[0].colour: unknown key 'colour'"]
+    assert lines == [
+        f"{path}:{line_of(path, 'colour')}: dimensions[0].colour: unknown key 'colour'"
+    ]
 
 
 def test_unknown_dimension_in_maps_to(tmp_path: Path) -> None:
     root = copy_fixture(tmp_path)
-    path = edit(root, "questionnaires/bank.yaml", "dimension: mini/vision", "dimension: mini/visoin")
+    path = edit(
+        root, "questionnaires/bank.yaml", "dimension: mini/vision", "dimension: mini/visoin"
+    )
     code, lines = validate(str(root))
     assert code == 1
     assert lines == [
@@ -71,8 +75,10 @@ def test_unknown_dimension_in_maps_to(tmp_path: Path) -> None:
 
 def test_unknown_framework_in_gate(tmp_path: Path) -> None:
     root = copy_fixture(tmp_path)
-    path = edit(root, "frameworks/models.yaml", "dimensions: [mini/vision]", "dimensions: [gartner/vision]")
-    code, lines = validate(str(root))
+    path = edit(
+        root, "frameworks/models.yaml", "dimensions: [mini/vision]", "dimensions: [gartner/vision]"
+    )
+    _code, lines = validate(str(root))
     assert lines == [
         f"{path}:{line_of(path, 'gartner/vision')}: gates[0].dimensions[0]: "
         "unknown framework 'gartner' in 'gartner/vision'"
@@ -81,7 +87,9 @@ def test_unknown_framework_in_gate(tmp_path: Path) -> None:
 
 def test_unknown_question_in_questionnaire(tmp_path: Path) -> None:
     root = copy_fixture(tmp_path)
-    path = edit(root, "questionnaires/short.yaml", "[vision-shared, software,", "[vision-shared, sotfware,")
+    path = edit(
+        root, "questionnaires/short.yaml", "[vision-shared, software,", "[vision-shared, sotfware,"
+    )
     code, lines = validate(str(root))
     assert code == 1
     line = line_of(path, "sotfware")
@@ -90,9 +98,16 @@ def test_unknown_question_in_questionnaire(tmp_path: Path) -> None:
 
 def test_unknown_action_in_mitigations_and_prerequisites(tmp_path: Path) -> None:
     root = copy_fixture(tmp_path)
-    risks = edit(root, "frameworks/risks.yaml", "mitigations: [define-vision]", "mitigations: [define-vison]")
-    library = edit(root, "frameworks/library.yaml", "prerequisites: [define-vision]", "prerequisites: [vision-work]")
-    code, lines = validate(str(root))
+    risks = edit(
+        root, "frameworks/risks.yaml", "mitigations: [define-vision]", "mitigations: [define-vison]"
+    )
+    library = edit(
+        root,
+        "frameworks/library.yaml",
+        "prerequisites: [define-vision]",
+        "prerequisites: [vision-work]",
+    )
+    _code, lines = validate(str(root))
     assert lines == [
         f"{library}:{line_of(library, 'vision-work')}: actions[1].prerequisites[0]: unknown action 'vision-work'",
         f"{risks}:{line_of(risks, 'define-vison')}: risks[0].mitigations[0]: unknown action 'define-vison'",
@@ -101,10 +116,12 @@ def test_unknown_action_in_mitigations_and_prerequisites(tmp_path: Path) -> None
 
 def test_unknown_risk_and_kpi_and_phase(tmp_path: Path) -> None:
     root = copy_fixture(tmp_path)
-    models = edit(root, "frameworks/models.yaml", "risks: [tech-before-strategy]", "risks: [tech-first]")
+    models = edit(
+        root, "frameworks/models.yaml", "risks: [tech-before-strategy]", "risks: [tech-first]"
+    )
     library = edit(root, "frameworks/library.yaml", "kpis: [adoption]", "kpis: [adopted]")
     edit(root, "frameworks/library.yaml", "phase: technology", "phase: tech")
-    code, lines = validate(str(root))
+    _code, lines = validate(str(root))
     assert lines == [
         f"{library}:{line_of(library, 'adopted')}: actions[0].kpis[0]: unknown KPI 'adopted'",
         f"{library}:{line_of(library, 'phase: tech')}: actions[1].phase: unknown phase 'tech'",
@@ -120,16 +137,21 @@ def test_duplicate_question_id_across_files(tmp_path: Path) -> None:
         "  - id: software\n    text: Again?\n    type: text\n    audience: [workshop]\n"
     )
     bank = root / "questionnaires" / "bank.yaml"
-    code, lines = validate(str(root))
+    _code, lines = validate(str(root))
     first = f"{bank}:{line_of(bank, 'id: software', 1)}"
-    assert lines == [f"{extra}:5: questions[0].id: duplicate question id 'software' (first defined at {first})"]
+    assert lines == [
+        f"{extra}:5: questions[0].id: duplicate question id 'software' (first defined at {first})"
+    ]
 
 
 def test_duplicate_dimension_id_in_one_framework(tmp_path: Path) -> None:
     root = copy_fixture(tmp_path)
     path = edit(root, "frameworks/mini.yaml", "  - id: technology\n", "  - id: vision\n")
-    code, lines = validate(str(root))
-    assert f"{path}:{line_of(path, '- id: vision', 2)}: dimensions[1]: duplicate dimension id 'vision'" in lines
+    _code, lines = validate(str(root))
+    assert (
+        f"{path}:{line_of(path, '- id: vision', 2)}: dimensions[1]: duplicate dimension id 'vision'"
+        in lines
+    )
 
 
 def test_weights_summing_to_zero(tmp_path: Path) -> None:
@@ -147,16 +169,28 @@ def test_weights_summing_to_zero(tmp_path: Path) -> None:
 
 def test_option_without_score(tmp_path: Path) -> None:
     root = copy_fixture(tmp_path)
-    path = edit(root, "questionnaires/bank.yaml", "        label: Before\n        score: 0\n", "        label: Before\n")
+    path = edit(
+        root,
+        "questionnaires/bank.yaml",
+        "        label: Before\n        score: 0\n",
+        "        label: Before\n",
+    )
     code, lines = validate(str(root))
     assert code == 1
-    assert lines == [f"{path}:{line_of(path, 'value: before')}: questions[2].options[1]: missing required key 'score'"]
+    assert lines == [
+        f"{path}:{line_of(path, 'value: before')}: questions[2].options[1]: missing required key 'score'"
+    ]
 
 
 def test_options_that_cannot_score(tmp_path: Path) -> None:
     root = copy_fixture(tmp_path)
-    path = edit(root, "questionnaires/bank.yaml", "        label: Agree\n        score: 4\n", "        label: Agree\n        score: 0\n")
-    code, lines = validate(str(root))
+    path = edit(
+        root,
+        "questionnaires/bank.yaml",
+        "        label: Agree\n        score: 4\n",
+        "        label: Agree\n        score: 0\n",
+    )
+    _code, lines = validate(str(root))
     assert lines == [
         f"{path}:{line_of(path, '- id: vision-shared')}: questions[0]: every option has the same score: "
         "the question cannot score"
@@ -165,8 +199,13 @@ def test_options_that_cannot_score(tmp_path: Path) -> None:
 
 def test_cycle_in_depends_on(tmp_path: Path) -> None:
     root = copy_fixture(tmp_path)
-    path = edit(root, "frameworks/mini.yaml", "    weight: 2\n", "    weight: 2\n    depends_on: [technology]\n")
-    code, lines = validate(str(root))
+    path = edit(
+        root,
+        "frameworks/mini.yaml",
+        "    weight: 2\n",
+        "    weight: 2\n    depends_on: [technology]\n",
+    )
+    _code, lines = validate(str(root))
     assert lines == [
         f"{path}:{line_of(path, 'depends_on: [technology]')}: dimensions[0].depends_on: "
         "depends_on cycle: vision -> technology -> vision"
@@ -175,8 +214,13 @@ def test_cycle_in_depends_on(tmp_path: Path) -> None:
 
 def test_cycle_in_prerequisites(tmp_path: Path) -> None:
     root = copy_fixture(tmp_path)
-    path = edit(root, "frameworks/library.yaml", "    duration_weeks: 2\n", "    duration_weeks: 2\n    prerequisites: [pilot]\n")
-    code, lines = validate(str(root))
+    path = edit(
+        root,
+        "frameworks/library.yaml",
+        "    duration_weeks: 2\n",
+        "    duration_weeks: 2\n    prerequisites: [pilot]\n",
+    )
+    _code, lines = validate(str(root))
     assert lines == [
         f"{path}:{line_of(path, 'prerequisites: [pilot]')}: actions[0].prerequisites: "
         "prerequisite cycle: define-vision -> pilot -> define-vision"
@@ -185,24 +229,40 @@ def test_cycle_in_prerequisites(tmp_path: Path) -> None:
 
 def test_condition_naming_a_later_question(tmp_path: Path) -> None:
     root = copy_fixture(tmp_path)
-    path = edit(root, "questionnaires/bank.yaml", "      question: software\n", "      question: software-fit\n")
-    code, lines = validate(str(root))
-    assert f"{path}:{line_of(path, 'question: software-fit')}: questions[2].condition.question: " \
+    path = edit(
+        root,
+        "questionnaires/bank.yaml",
+        "      question: software\n",
+        "      question: software-fit\n",
+    )
+    _code, lines = validate(str(root))
+    assert (
+        f"{path}:{line_of(path, 'question: software-fit')}: questions[2].condition.question: "
         "condition names question 'software-fit', which comes later" in lines
+    )
 
 
 def test_condition_naming_an_unknown_question(tmp_path: Path) -> None:
     root = copy_fixture(tmp_path)
-    path = edit(root, "questionnaires/bank.yaml", "      question: software\n", "      question: softwear\n")
-    code, lines = validate(str(root))
-    assert f"{path}:{line_of(path, 'question: softwear')}: questions[2].condition.question: " \
+    path = edit(
+        root, "questionnaires/bank.yaml", "      question: software\n", "      question: softwear\n"
+    )
+    _code, lines = validate(str(root))
+    assert (
+        f"{path}:{line_of(path, 'question: softwear')}: questions[2].condition.question: "
         "condition names unknown question 'softwear'" in lines
+    )
 
 
 def test_condition_asked_later_in_a_questionnaire(tmp_path: Path) -> None:
     root = copy_fixture(tmp_path)
-    path = edit(root, "questionnaires/short.yaml", "[vision-shared, software, software-fit]", "[vision-shared, software-fit, software]")
-    code, lines = validate(str(root))
+    path = edit(
+        root,
+        "questionnaires/short.yaml",
+        "[vision-shared, software, software-fit]",
+        "[vision-shared, software-fit, software]",
+    )
+    _code, lines = validate(str(root))
     assert lines == [
         f"{path}:{line_of(path, 'software-fit')}: sections[0].questions[1]: "
         "question 'software-fit' is shown on 'software', which comes later"
@@ -212,7 +272,7 @@ def test_condition_asked_later_in_a_questionnaire(tmp_path: Path) -> None:
 def test_condition_value_that_is_not_an_option(tmp_path: Path) -> None:
     root = copy_fixture(tmp_path)
     path = edit(root, "questionnaires/bank.yaml", "      equals: yes\n", "      equals: maybe\n")
-    code, lines = validate(str(root))
+    _code, lines = validate(str(root))
     assert lines == [
         f"{path}:{line_of(path, 'condition:')}: questions[2].condition: 'maybe' is not an option of question 'software'"
     ]
@@ -221,7 +281,7 @@ def test_condition_value_that_is_not_an_option(tmp_path: Path) -> None:
 def test_risk_condition_with_unknown_key_is_explained(tmp_path: Path) -> None:
     root = copy_fixture(tmp_path)
     path = edit(root, "frameworks/risks.yaml", "        - exceeds:\n", "        - exceed:\n")
-    code, lines = validate(str(root))
+    _code, lines = validate(str(root))
     assert lines == [
         f"{path}:{line_of(path, 'exceed:')}: risks[0].when.any[1]: "
         "a condition starts with one of: all, any, not, dimension, answer, exceeds"
@@ -232,7 +292,7 @@ def test_wrong_type_and_unknown_kind(tmp_path: Path) -> None:
     root = copy_fixture(tmp_path)
     framework = edit(root, "frameworks/library.yaml", "duration_weeks: 6", "duration_weeks: six")
     kpis = edit(root, "frameworks/kpis.yaml", "kind: kpi-catalogue", "kind: kpi-list")
-    code, lines = validate(str(root))
+    _code, lines = validate(str(root))
     assert lines == [
         f"{kpis}:1: kind: unknown kind 'kpi-list'; expected one of: framework, question-bank, questionnaire, "
         "risk-catalogue, action-library, kpi-catalogue, readiness-model, roadmap-model",
@@ -243,7 +303,7 @@ def test_wrong_type_and_unknown_kind(tmp_path: Path) -> None:
 
 def test_invalid_yaml_names_the_line(tmp_path: Path) -> None:
     root = copy_fixture(tmp_path)
-    path = edit(root, "frameworks/kpis.yaml", "    unit: \"%\"\n", "    unit: \"%\n")
+    path = edit(root, "frameworks/kpis.yaml", '    unit: "%"\n', '    unit: "%\n')
     code, lines = validate(str(path))
     assert code == 1
     assert len(lines) == 1
@@ -255,7 +315,7 @@ def test_oversized_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     root = copy_fixture(tmp_path)
     monkeypatch.setattr(yamlsrc, "MAX_FILE_BYTES", 100)
     path = root / "frameworks" / "mini.yaml"
-    code, lines = validate(str(path))
+    _code, lines = validate(str(path))
     size = path.stat().st_size
     assert lines == [f"{path}:1: file is {size:,} bytes; the limit is 100 bytes"]
 
@@ -265,7 +325,9 @@ def test_unsafe_yaml_tags_are_refused(tmp_path: Path) -> None:
     path.write_text("kind: !!python/object/apply:os.system ['echo pwned']\n")
     code, lines = validate(str(path))
     assert code == 1
-    assert lines == [f"{path}:1: unsupported YAML tag 'tag:yaml.org,2002:python/object/apply:os.system'"]
+    assert lines == [
+        f"{path}:1: unsupported YAML tag 'tag:yaml.org,2002:python/object/apply:os.system'"
+    ]
 
 
 def test_every_error_is_reported_at_once(tmp_path: Path) -> None:
