@@ -97,10 +97,20 @@ def discover(paths: Sequence[Path]) -> list[tuple[Path, str]]:
         if root.is_dir():
             for path in sorted(root.rglob("*")):
                 if path.suffix in CONTENT_SUFFIXES and path.is_file() and not _hidden(path, root):
-                    found.append((path, str(path)))
+                    found.append((path, display_name(path)))
         else:
-            found.append((root, str(root)))
+            found.append((root, display_name(root)))
     return found
+
+
+def display_name(path: Path) -> str:
+    """A path as a user reads it: relative to the working directory when inside it."""
+    if path.is_absolute():
+        try:
+            return str(path.relative_to(Path.cwd()))
+        except ValueError:
+            return str(path)
+    return str(path)
 
 
 def _hidden(path: Path, root: Path) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
-from assessor.domain.content import Content, LoadedFile
+from assessor.domain.content import Content, LoadedFile, display_name
 from assessor.domain.errors import ContentError
 from assessor.domain.schema import (
     CHOICE_TYPES,
@@ -61,7 +61,7 @@ def check_content(content: Content, roots: Sequence[Path] = ()) -> list[ContentE
             _check_readiness(model, item, content, report)
         elif isinstance(model, RoadmapModel):
             _check_roadmap(model, item, report)
-    where = ", ".join(str(r) for r in roots) or "content"
+    where = ", ".join(display_name(Path(r)) for r in roots) or "content"
     for kind, found in (
         ("readiness-model", content.readiness_models),
         ("roadmap-model", content.roadmap_models),
