@@ -219,17 +219,21 @@ def assemble(
 ) -> Content:
     """Put parsed files together, resolving answer sets into question options."""
     content = Content(files=list(loaded), unverified=unverified or {})
+    answer_sets = {
+        answer_set.id: answer_set
+        for item in reversed(loaded)
+        if isinstance(item.model, QuestionBank)
+        for answer_set in item.model.answer_sets
+    }
     for item in loaded:
         model = item.model
         if isinstance(model, Framework):
             content.frameworks.setdefault(model.id, model)
         elif isinstance(model, QuestionBank):
-            sets = {s.id: s for s in model.answer_sets}
             for question in model.questions:
-                if question.answers is not None and question.answers in sets:
-                    question = question.model_copy(
-                        update={"options": sets[question.answers].options}
-                    )
+                if question.answers is not None and question.answers in answer_sets:
+                    options = answer_sets[question.answers].options
+                    question = question.model_copy(update={"options": options})
                 content.questions.setdefault(question.id, question)
         elif isinstance(model, Questionnaire):
             content.questionnaires.setdefault(model.id, model)

@@ -182,13 +182,19 @@ class Question(Strict):
 
 
 class QuestionBank(Strict):
-    """A file of questions, with the answer sets they share."""
+    """A file of questions and answer sets; any question may use any bank's answer sets."""
 
     kind: Literal["question-bank"]
     id: Id
     title: Text
     answer_sets: list[AnswerSet] = []
-    questions: Annotated[list[Question], Field(min_length=1)]
+    questions: list[Question] = []
+
+    @model_validator(mode="after")
+    def _holds_something(self) -> QuestionBank:
+        if not self.questions and not self.answer_sets:
+            raise ValueError("a question bank needs 'questions' or 'answer_sets'")
+        return self
 
 
 class Section(Strict):

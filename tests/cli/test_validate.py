@@ -344,3 +344,17 @@ def test_every_error_is_reported_at_once(tmp_path: Path) -> None:
 def test_yes_and_no_stay_text() -> None:
     doc = yamlsrc.parse_yaml("a: yes\nb: no\nc: true\n", "t.yaml")
     assert doc.data == {"a": "yes", "b": "no", "c": True}
+
+
+def test_answer_sets_are_shared_across_banks_and_unknown_ones_named(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    bank = root / "questionnaires" / "bank.yaml"
+    text = bank.read_text()
+    start, end = text.index("answer_sets:"), text.index("questions:")
+    bank.write_text(text[:start] + text[end:])
+    shared = root / "questionnaires" / "sets.yaml"
+    shared.write_text("kind: question-bank\nid: sets\ntitle: Sets\n" + text[start:end])
+    assert validate(str(root)) == (0, [])
+    edit(root, "questionnaires/bank.yaml", "answers: agree", "answers: agreed")
+    code, lines = validate(str(root))
+    assert lines == [f"{bank}:{line_of(bank, 'agreed')}: questions[0].answers: unknown answer set 'agreed'"]
