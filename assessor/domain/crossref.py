@@ -7,6 +7,7 @@ from pathlib import Path
 
 from assessor.domain.content import Content, LoadedFile, display_name
 from assessor.domain.errors import ContentError
+from assessor.domain.schedule import phase_order_conflict
 from assessor.domain.schema import (
     CHOICE_TYPES,
     ActionLibrary,
@@ -45,12 +46,13 @@ def check_content(content: Content, roots: Sequence[Path] = ()) -> list[ContentE
     """Every cross-reference error in the content, each at its file and line."""
     report = _Report()
     _check_duplicates(content, report)
+    earlier_questions: set[str] = set()
     for item in content.files:
         model = item.model
         if isinstance(model, Framework):
             _check_framework(model, item, report)
         elif isinstance(model, QuestionBank):
-            _check_bank(model, item, content, report)
+            _check_bank(model, item, content, report, earlier_questions)
         elif isinstance(model, Questionnaire):
             _check_questionnaire(model, item, content, report)
         elif isinstance(model, RiskCatalogue):
@@ -227,13 +229,20 @@ def _dimension_error(content: Content, ref: str) -> str | None:
     return None
 
 
-def _check_bank(model: QuestionBank, item: LoadedFile, content: Content, report: _Report) -> None:
-    sets = {s.id: s for s in model.answer_sets}
+def _check_bank(
+    model: QuestionBank, item: LoadedFile, content: Content, report: _Report, earlier: set[str]
+) -> None:
+    """Check a bank; `earlier` holds the questions of the banks loaded before it."""
+    sets = {
+        answer_set.id
+        for loaded in content.files
+        if isinstance(loaded.model, QuestionBank)
+        for answer_set in loaded.model.answer_sets
+    }
     for i, answer_set in enumerate(model.answer_sets):
         _check_options(
             [str(o.value) for o in answer_set.options], item, ("answer_sets", i, "options"), report
         )
-    earlier: set[str] = set()
     for i, question in enumerate(model.questions):
         at = ("questions", i)
         if (
@@ -429,6 +438,15 @@ def _check_actions(
             if not _exists(content, "KPI", kpi):
                 report.add(item, (*at, "kpis", j), f"unknown KPI '{kpi}'")
     _check_cycles(graph, "prerequisite", item, locate, report)
+    if content.roadmap_models:
+        cycle = phase_order_conflict(model.actions, content.roadmap.phases)
+        if cycle:
+            report.add(
+                item,
+                locate[cycle[0]],
+                f"prerequisites contradict the phase order: {' waits for '.join(cycle)} "
+                "(a phase starts only after the phases in its starts_after have ended)",
+            )
 
 
 def _check_readiness(

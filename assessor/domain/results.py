@@ -127,7 +127,7 @@ class FrameworkScore:
 
 @dataclass(frozen=True)
 class GateResult:
-    """Whether a gating rule passed, and which dimensions failed its floor."""
+    """Whether a gating rule passed, which dimensions failed its floor, which risks it caught."""
 
     id: str
     title: Text
@@ -136,6 +136,7 @@ class GateResult:
     floor: float
     cap: str
     failing: dict[str, float | None]
+    risks: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -275,9 +276,9 @@ class Assessment:
 
 @dataclass(frozen=True)
 class Rationale:
-    """Why an action is in the plan: a gap, a risk, or being a prerequisite."""
+    """Why an action is in the plan: a gap, a risk, being a prerequisite, or following a pilot."""
 
-    kind: str  # "gap" | "risk" | "prerequisite"
+    kind: str  # "gap" | "risk" | "prerequisite" | "follow-up"
     ref: str
     text: str
 

@@ -481,6 +481,40 @@ class QuickWinRule(Strict):
     within_days: Annotated[int, Field(ge=1)] = 90
 
 
+class GapAllowance(Strict):
+    """A dimension whose gap is at least `min_gap` points gets `actions` actions."""
+
+    min_gap: Annotated[float, Field(ge=0, le=100)]
+    actions: Annotated[int, Field(ge=1, le=20)]
+
+
+class SelectionRule(Strict):
+    """How many actions a gap or a triggered risk brings into the roadmap."""
+
+    actions_per_gap: Annotated[list[GapAllowance], Field(min_length=1)] = [
+        GapAllowance(min_gap=0, actions=1),
+        GapAllowance(min_gap=15, actions=2),
+        GapAllowance(min_gap=30, actions=3),
+    ]
+    mitigations_per_risk: dict[Severity, Annotated[int, Field(ge=0, le=20)]] = {
+        "critical": 3,
+        "high": 2,
+        "medium": 1,
+        "low": 1,
+    }
+
+    @model_validator(mode="after")
+    def _ascending(self) -> SelectionRule:
+        gaps = [a.min_gap for a in self.actions_per_gap]
+        if gaps[0] != 0 or gaps != sorted(set(gaps)):
+            raise ValueError("actions_per_gap must start at min_gap 0 and rise")
+        return self
+
+    def actions_for_gap(self, gap: float) -> int:
+        """How many actions a dimension with this gap should get."""
+        return max(a.actions for a in self.actions_per_gap if a.min_gap <= gap)
+
+
 class RoadmapModel(Strict):
     """The methodology phases a roadmap follows and its planning rules."""
 
@@ -490,6 +524,7 @@ class RoadmapModel(Strict):
     source: Text
     phases: Annotated[list[Phase], Field(min_length=1)]
     quick_wins: QuickWinRule = QuickWinRule()
+    selection: SelectionRule = SelectionRule()
 
 
 ContentModel = (

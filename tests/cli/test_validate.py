@@ -357,4 +357,7 @@ def test_answer_sets_are_shared_across_banks_and_unknown_ones_named(tmp_path: Pa
     assert validate(str(root)) == (0, [])
     edit(root, "questionnaires/bank.yaml", "answers: agree", "answers: agreed")
     code, lines = validate(str(root))
-    assert lines == [f"{bank}:{line_of(bank, 'agreed')}: questions[0].answers: unknown answer set 'agreed'"]
+    assert code == 1
+    assert lines == [
+        f"{bank}:{line_of(bank, 'agreed')}: questions[0].answers: unknown answer set 'agreed'"
+    ]

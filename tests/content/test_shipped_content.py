@@ -56,7 +56,15 @@ REQUIRED_RISKS = [
     "scope-creep",
 ]
 
-PHASES = ["mobilise", "vision", "strategy", "organisation", "information", "technology", "monitoring"]
+PHASES = [
+    "mobilise",
+    "vision",
+    "strategy",
+    "organisation",
+    "information",
+    "technology",
+    "monitoring",
+]
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +77,9 @@ def test_frameworks_have_the_stable_dimension_ids_in_order(content: Content) -> 
         assert [d.id for d in content.frameworks[framework_id].dimensions] == dimensions
 
 
-def test_technology_is_only_the_seventh_gartner_block_and_depends_on_direction(content: Content) -> None:
+def test_technology_is_only_the_seventh_gartner_block_and_depends_on_direction(
+    content: Content,
+) -> None:
     gartner = content.frameworks["gartner-8"]
     technology = gartner.dimensions[6]
     assert technology.id == "technology"
@@ -88,7 +98,9 @@ def test_required_risks_exist_with_sources_and_mitigations(content: Content) -> 
         risk = content.risks[risk_id]
         assert tr(risk.source).strip()
         assert all(action in content.actions for action in risk.mitigations)
-    assert len(content.risks) >= len(REQUIRED_RISKS) + 3, "Kale's deadly sins add risks of their own"
+    assert len(content.risks) >= len(REQUIRED_RISKS) + 3, (
+        "Kale's deadly sins add risks of their own"
+    )
 
 
 def test_kale_deadly_sins_are_covered(content: Content) -> None:
@@ -128,7 +140,9 @@ def test_roadmap_phases_follow_the_methodology(content: Content) -> None:
 
 
 def test_pilot_comes_before_rollout_in_the_action_library(content: Content) -> None:
-    rollouts = [a for a in content.actions.values() if "rollout" in a.id and a.phase == "technology"]
+    rollouts = [
+        a for a in content.actions.values() if "rollout" in a.id and a.phase == "technology"
+    ]
     assert rollouts
     for rollout in rollouts:
         assert any("pilot" in p for p in rollout.prerequisites), rollout.id
@@ -144,7 +158,13 @@ def test_readiness_gates_protect_direction_and_sponsorship(content: Content) -> 
 
 
 def test_kpis_cover_the_programme_measures(content: Content) -> None:
-    for kpi in ("user-adoption-rate", "customer-satisfaction", "nps", "churn-rate", "customer-lifetime-value"):
+    for kpi in (
+        "user-adoption-rate",
+        "customer-satisfaction",
+        "nps",
+        "churn-rate",
+        "customer-lifetime-value",
+    ):
         assert kpi in content.kpis
 
 

@@ -1,0 +1,196 @@
+"""`assessor score`: the verdict on one assessment, for a terminal or as JSON."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import click
+
+from assessor.domain.results import Assessment, DimensionScore, FrameworkScore, GateResult
+from assessor.domain.text import tr
+from assessor.services import content as content_service
+from assessor.services.scoring import assess
+
+WIDTH = 100
+"""Wrap long texts (verdicts) at this width."""
+
+
+@click.command()
+@click.option("--questionnaire", "questionnaire_id", required=True, help="Questionnaire id.")
+@click.option(
+    "--answers",
+    "answer_paths",
+    required=True,
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="An answers file (YAML or JSON); repeat for every respondent of a workshop.",
+)
+@click.option(
+    "--targets",
+    "targets_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Target scores per dimension (YAML or JSON).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option(
+    "--lang", default="en", show_default=True, help="Language of texts (falls back to English)."
+)
+@click.pass_context
+def score(
+    ctx: click.Context,
+    questionnaire_id: str,
+    answer_paths: tuple[Path, ...],
+    targets_path: Path | None,
+    fmt: str,
+    lang: str,
+) -> None:
+    """Score answers: readiness band, dimension scores, failure risks, disagreement."""
+    content = content_service.load(ctx.obj["content"])
+    assessment = assess(content, questionnaire_id, answer_paths, targets_path)
+    if fmt == "json":
+        click.echo(json.dumps(assessment.to_json(lang), indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_assessment(assessment, lang))
+
+
+def _num(value: float | None, width: int = 5) -> str:
+    return f"{'-':>{width}}" if value is None else f"{value:{width}.1f}"
+
+
+def _out_of_100(value: float | None) -> str:
+    return "no score" if value is None else f"{value:.1f}/100"
+
+
+def render_assessment(assessment: Assessment, lang: str = "en") -> str:
+    """The assessment as a consultant reads it in a terminal."""
+    sections = [
+        _readiness_lines(assessment, lang),
+        *(_framework_lines(f, lang) for f in assessment.frameworks.values()),
+        _risk_lines(assessment, lang),
+        _disagreement_lines(assessment, lang),
+    ]
+    return "\n\n".join("\n".join(lines) for lines in sections)
+
+
+def _readiness_lines(assessment: Assessment, lang: str) -> list[str]:
+    readiness = assessment.readiness
+    people = ", ".join(f"{r.name} ({r.role})" for r in assessment.respondents)
+    confidence = assessment.confidence
+    score = _out_of_100(readiness.score)
+    lines = [
+        f"{tr(assessment.questionnaire_title, lang)}: {len(assessment.respondents)} respondent(s): "
+        f"{people}",
+        f"READINESS: {tr(readiness.band_title, lang).upper()} ({score})",
+        textwrap.fill(
+            tr(readiness.verdict, lang), WIDTH, initial_indent="  ", subsequent_indent="  "
+        ),
+    ]
+    if readiness.capped_by:
+        lines.append(f"  Capped from '{readiness.uncapped_band}' by gate(s):")
+    else:
+        status = ", ".join(f"{g.id} {'passed' if g.passed else 'failed'}" for g in readiness.gates)
+        lines.append(f"  Gates: {status or 'none'}")
+    lines.extend(
+        f"    - {gate.id}: {tr(gate.title, lang)}: {_gate_reasons(gate)} (band at most '{gate.cap}')"
+        for gate in readiness.gates
+        if gate.id in readiness.capped_by
+    )
+    lines.append(
+        f"Confidence: {confidence.share:.0%} of the questions asked were answered "
+        f"({confidence.answered} of {confidence.expected}; n/a counts as answered)"
+    )
+    return lines
+
+
+def _gate_reasons(gate: GateResult) -> str:
+    reasons = []
+    if gate.failing:
+        scores = ", ".join(
+            f"{ref} {'no score' if value is None else f'{value:.1f}'}"
+            for ref, value in gate.failing.items()
+        )
+        reasons.append(f"below {gate.floor:g}: {scores}")
+    if gate.risks:
+        reasons.append(f"risk triggered: {', '.join(gate.risks)}")
+    return "; ".join(reasons)
+
+
+def _framework_lines(framework: FrameworkScore, lang: str) -> list[str]:
+    dimensions = list(framework.dimensions.values())
+    names = [tr(d.title, lang) for d in dimensions]
+    levels = [_level(d, lang) for d in dimensions]
+    name_width = max(len("Dimension"), *(len(n) for n in names))
+    level_width = max(len("Level"), *(len(level) for level in levels))
+    header = (
+        f"  {'Dimension':<{name_width}}  Score  {'Level':<{level_width}}  Target    Gap"
+        "  Coverage     SD  Answers"
+    )
+    lines = [
+        f"{tr(framework.title, lang)} ({framework.id}): {_out_of_100(framework.score)}",
+        header,
+    ]
+    for dimension, name, level in zip(dimensions, names, levels, strict=True):
+        lines.append(
+            f"  {name:<{name_width}}  {_num(dimension.score)}  {level:<{level_width}}  "
+            f"{dimension.target:6.0f}  {_num(dimension.gap)}  {dimension.coverage:8.0%}  "
+            f"{_num(dimension.spread.sd)}  {dimension.answers:7d}"
+        )
+    return lines
+
+
+def _level(dimension: DimensionScore, lang: str) -> str:
+    if dimension.level is None:
+        return "-"
+    return f"{dimension.level} {tr(dimension.level_name, lang)}"
+
+
+def _risk_lines(assessment: Assessment, lang: str) -> list[str]:
+    if not assessment.risks:
+        return ["RISKS: none triggered"]
+    lines = [f"RISKS ({len(assessment.risks)}, most severe first):"]
+    for risk in assessment.risks:
+        lines.append(f"  [{risk.severity.upper()}] {tr(risk.title, lang)} ({risk.id})")
+        lines.extend(f"      because {fact}" for fact in risk.evidence)
+        lines.append(f"      mitigate with: {', '.join(risk.mitigations)}")
+    return lines
+
+
+def _disagreement_lines(assessment: Assessment, lang: str) -> list[str]:
+    disagreement = assessment.disagreement
+    lines = ["DISAGREEMENT:"]
+    if disagreement.dimensions:
+        lines.append(
+            f"  Dimensions where respondents diverge (sd > {disagreement.dimension_threshold:g}):"
+        )
+        lines.extend(
+            f"    {d.dimension}: sd {d.sd:.1f} (from {d.min:.1f} to {d.max:.1f})"
+            for d in disagreement.dimensions
+        )
+    if disagreement.questions:
+        lines.append(
+            f"  Questions where respondents diverge (sd > {disagreement.question_threshold:g}):"
+        )
+        lines.extend(
+            f"    {q.question}: sd {q.sd:.1f} (from {q.min:.1f} to {q.max:.1f}, "
+            f"{q.respondents} respondents): {tr(q.text, lang)}"
+            for q in disagreement.questions
+        )
+    if not disagreement.dimensions and not disagreement.questions:
+        lines.append("  respondents broadly agree")
+    gap = disagreement.perception_gap
+    if gap.gap is None:
+        lines.append("  Perception gap: needs at least one executive and one other respondent")
+    else:
+        flag = "  <- executives rate the company higher" if gap.flagged else ""
+        lines.append(
+            f"  Perception gap: executives {_num(gap.executive, 1)}, others {_num(gap.others, 1)}, "
+            f"gap {gap.gap:+.1f}{flag}"
+        )
+    return lines
+
+
+COMMANDS = [score]

@@ -1,0 +1,118 @@
+"""Where respondents diverge, how executives see the company against everyone else, confidence."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from math import fsum, sqrt
+
+from assessor.domain.results import (
+    Confidence,
+    DimensionSpread,
+    Disagreement,
+    PerceptionGap,
+    QuestionSpread,
+)
+from assessor.domain.schema import Thresholds
+from assessor.domain.sheet import AnswerSheet
+
+EXECUTIVE = "executive"
+
+
+def _mean(values: list[float]) -> float | None:
+    return fsum(values) / len(values) if values else None
+
+
+def _sd(values: list[float]) -> float:
+    mean = fsum(values) / len(values)
+    return sqrt(fsum((v - mean) ** 2 for v in values) / len(values))
+
+
+def diverging_dimensions(
+    threshold: float, per_respondent: Mapping[str, Mapping[int, float]]
+) -> list[DimensionSpread]:
+    """Dimensions whose respondents' own scores spread beyond the threshold, widest first."""
+    found = []
+    for ref, own in per_respondent.items():
+        values = sorted(own.values())
+        if len(values) >= 2 and (sd := _sd(values)) > threshold:
+            found.append(DimensionSpread(dimension=ref, sd=sd, min=values[0], max=values[-1]))
+    return sorted(found, key=lambda d: -d.sd)
+
+
+def diverging_questions(threshold: float, sheet: AnswerSheet) -> list[QuestionSpread]:
+    """Questions whose respondents' scores spread beyond the threshold, widest first."""
+    found = []
+    for plan in sheet.plan.questions:
+        values = sorted(sheet.scores[plan.index].values())
+        if len(values) >= 2 and (sd := _sd(values)) > threshold:
+            found.append(
+                QuestionSpread(
+                    question=plan.id,
+                    text=plan.question.text,
+                    sd=sd,
+                    min=values[0],
+                    max=values[-1],
+                    respondents=len(values),
+                )
+            )
+    return sorted(found, key=lambda q: -q.sd)
+
+
+def perception_gap(
+    threshold: float, sheet: AnswerSheet, per_respondent: Mapping[str, Mapping[int, float]]
+) -> PerceptionGap:
+    """Executives' mean dimension scores against everyone else's, per dimension and overall."""
+    roles = sheet.roles
+    if EXECUTIVE not in roles or all(role == EXECUTIVE for role in roles):
+        return PerceptionGap(executive=None, others=None, gap=None, flagged=False, dimensions={})
+    gaps: dict[str, float] = {}
+    executive_means: list[float] = []
+    other_means: list[float] = []
+    for ref, own in per_respondent.items():
+        executive = _mean(sorted(s for r, s in own.items() if roles[r] == EXECUTIVE))
+        others = _mean(sorted(s for r, s in own.items() if roles[r] != EXECUTIVE))
+        if executive is None or others is None:
+            continue
+        gaps[ref] = executive - others
+        executive_means.append(executive)
+        other_means.append(others)
+    overall_executive, overall_others = _mean(executive_means), _mean(other_means)
+    gap = None
+    if overall_executive is not None and overall_others is not None:
+        gap = overall_executive - overall_others
+    return PerceptionGap(
+        executive=overall_executive,
+        others=overall_others,
+        gap=gap,
+        flagged=gap is not None and gap > threshold,
+        dimensions=gaps,
+    )
+
+
+def find_disagreement(
+    thresholds: Thresholds, sheet: AnswerSheet, per_respondent: Mapping[str, Mapping[int, float]]
+) -> Disagreement:
+    """Diverging dimensions and questions, and the executive perception gap."""
+    return Disagreement(
+        dimension_threshold=thresholds.dimension_sd,
+        question_threshold=thresholds.question_sd,
+        dimensions=diverging_dimensions(thresholds.dimension_sd, per_respondent),
+        questions=diverging_questions(thresholds.question_sd, sheet),
+        perception_gap=perception_gap(thresholds.perception_gap, sheet, per_respondent),
+    )
+
+
+def measure_confidence(sheet: AnswerSheet) -> Confidence:
+    """The share of applicable questions answered (n/a included), overall and per respondent."""
+    answered, expected = sum(sheet.answered), sum(sheet.expected)
+    return Confidence(
+        share=answered / expected if expected else 0.0,
+        answered=answered,
+        expected=expected,
+        by_respondent={
+            response.respondent.name: (given / asked if asked else 0.0)
+            for response, given, asked in zip(
+                sheet.responses, sheet.answered, sheet.expected, strict=True
+            )
+        },
+    )

@@ -1,0 +1,333 @@
+"""Turn a scored assessment into a phased roadmap: which actions, why, when, and what to measure.
+
+The planner reads only dimension scores, targets and gaps and the triggered risks of the
+assessment, so it does not depend on how scoring works. The method is in docs/roadmap.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+
+from assessor.domain.content import Content
+from assessor.domain.results import (
+    Assessment,
+    KpiPlanItem,
+    PhasePlan,
+    Rationale,
+    Roadmap,
+    ScheduledAction,
+)
+from assessor.domain.schedule import Slot, Task, phase_gates, schedule, week_end, week_start
+from assessor.domain.schema import Action, Phase, QuickWinRule
+from assessor.domain.text import tr
+
+TECHNOLOGY_PHASE = "technology"
+ROLLOUT_SUFFIX = "-rollout"
+PILOT_SUFFIX = "-pilot"
+"""A planned `...-rollout` always brings the technology work back to its `...-pilot`."""
+
+SHOWN_IN_REASON = 3
+"""How many areas a skipped phase's reason names before counting the rest."""
+
+
+def plan_roadmap(content: Content, assessment: Assessment, start: dt.date | None = None) -> Roadmap:
+    """The phased roadmap for an assessment: actions for its gaps and risks, scheduled in weeks."""
+    reasons = select_actions(content, assessment)
+    position = action_order(content)
+    chosen = sorted(reasons, key=position.__getitem__)
+    tasks = [_task(content.actions[aid], reasons) for aid in chosen]
+    plan = schedule(tasks, phase_gates(content.roadmap.phases))
+    rule = content.roadmap.quick_wins
+    placed = [
+        _scheduled(content.actions[aid], reasons, plan.slots[aid], rule, start) for aid in chosen
+    ]
+    phases = [_phase_plan(phase, placed, content, assessment) for phase in content.roadmap.phases]
+    quick_wins = [
+        a.id for a in sorted(placed, key=lambda a: (a.start_week, position[a.id])) if a.quick_win
+    ]
+    return Roadmap(
+        start=start,
+        total_weeks=plan.total_weeks,
+        phases=phases,
+        critical_path=plan.critical_path,
+        quick_wins=quick_wins,
+        kpi_plan=kpi_plan(content, placed),
+    )
+
+
+def action_order(content: Content) -> dict[str, int]:
+    """Each action's rank in the plan: by phase in methodology order, then in library order."""
+    phase_rank = {phase.id: i for i, phase in enumerate(content.roadmap.phases)}
+    ranked = sorted(
+        enumerate(content.actions.values()),
+        key=lambda item: (phase_rank.get(item[1].phase, len(phase_rank)), item[0]),
+    )
+    return {action.id: rank for rank, (_, action) in enumerate(ranked)}
+
+
+# --- selection ------------------------------------------------------------------------------------
+
+
+def select_actions(content: Content, assessment: Assessment) -> dict[str, list[Rationale]]:
+    """The actions the assessment calls for, each with why: a gap, a risk, or being needed first.
+
+    Risks come first, most severe first, each bringing its first mitigations (the catalogue
+    lists them in priority order). Then each dimension below target, largest gap first, gets
+    as many actions as the roadmap model's `selection` allows for its gap, counting the
+    chosen actions that already raise it. Every chosen action names every gap it answers.
+    """
+    rule = content.roadmap.selection
+    reasons: dict[str, list[Rationale]] = {}
+    for risk in assessment.risks:
+        allowed = next(
+            (n for severity, n in rule.mitigations_per_risk.items() if severity == risk.severity), 1
+        )
+        for action_id in [a for a in risk.mitigations if a in content.actions][:allowed]:
+            text = f"mitigates the risk '{tr(risk.title)}'"
+            _add(reasons, action_id, Rationale("risk", risk.id, text))
+    gaps = _gaps_largest_first(content, assessment)
+    for ref, gap in gaps:
+        raising = [a for a in content.actions.values() if ref in a.raises]
+        missing = rule.actions_for_gap(gap) - sum(1 for a in raising if a.id in reasons)
+        candidates = sorted(
+            (a for a in raising if a.id not in reasons), key=_preference(content, gaps)
+        )
+        for action in candidates[: max(missing, 0)]:
+            reasons[action.id] = []
+    for action_id, found in reasons.items():
+        answered = [gap_rationale(assessment, ref) for ref in content.actions[action_id].raises]
+        reasons[action_id] = [why for why in answered if why is not None] + found
+    _follow_pilots_with_rollouts(content, reasons)
+    _pull_in_prerequisites(content, reasons)
+    return reasons
+
+
+_RANK = {"high": 0, "medium": 1, "low": 2}
+
+
+def _gaps_largest_first(content: Content, assessment: Assessment) -> list[tuple[str, float]]:
+    """Dimensions below target with their gaps, largest first, ties in framework order."""
+    found = []
+    for order, ref in enumerate(content.dimension_refs()):
+        dimension = assessment.dimension(ref)
+        if dimension is not None and dimension.score is not None and (dimension.gap or 0) > 0:
+            found.append((-(dimension.gap or 0.0), order, ref))
+    return [(ref, -gap) for gap, _, ref in sorted(found)]
+
+
+def _preference(
+    content: Content, gaps: Sequence[tuple[str, float]]
+) -> Callable[[Action], tuple[int, int, int, int]]:
+    """Rank candidate actions: high impact, low effort, most gaps answered, library order."""
+    below = {ref for ref, _ in gaps}
+    order = {action_id: i for i, action_id in enumerate(content.actions)}
+
+    def rank(action: Action) -> tuple[int, int, int, int]:
+        answered = sum(1 for ref in action.raises if ref in below)
+        return (_RANK[action.impact], -_RANK[action.effort], -answered, order[action.id])
+
+    return rank
+
+
+def gap_rationale(assessment: Assessment, ref: str) -> Rationale | None:
+    """Why a dimension calls for action, or None when it is at target or was not assessed."""
+    dimension = assessment.dimension(ref)
+    if dimension is None or dimension.score is None or dimension.gap is None or dimension.gap <= 0:
+        return None
+    text = f"{ref} is {_points(dimension.score)} against a target of {_points(dimension.target)}"
+    return Rationale("gap", ref, text)
+
+
+def leads_to_pilot(prerequisite: Action) -> bool:
+    """Whether a rollout's prerequisite is on its way back to the pilot: technology work or the pilot."""
+    return prerequisite.phase == TECHNOLOGY_PHASE or prerequisite.id.endswith(PILOT_SUFFIX)
+
+
+def pilots_behind(content: Content, rollout: Action) -> list[str]:
+    """The pilots a rollout waits for, found through its technology prerequisites."""
+    found: list[str] = []
+    todo, seen = list(rollout.prerequisites), set()
+    while todo:
+        action = content.actions.get(todo.pop(0))
+        if action is None or action.id in seen or not leads_to_pilot(action):
+            continue
+        seen.add(action.id)
+        if action.id.endswith(PILOT_SUFFIX):
+            found.append(action.id)
+        else:
+            todo.extend(action.prerequisites)
+    return found
+
+
+def _follow_pilots_with_rollouts(content: Content, reasons: dict[str, list[Rationale]]) -> None:
+    """A planned pilot is followed by its rollout: a pilot is a first step, not the end."""
+    for action in content.actions.values():
+        if not action.id.endswith(ROLLOUT_SUFFIX) or action.id in reasons:
+            continue
+        planned = [p for p in pilots_behind(content, action) if p in reasons]
+        if planned:
+            pilot = content.actions[planned[0]]
+            text = f"rolls out, step by step, what '{tr(pilot.title)}' ({pilot.id}) proved"
+            reasons[action.id] = [Rationale("follow-up", pilot.id, text)]
+
+
+def _pull_in_prerequisites(content: Content, reasons: dict[str, list[Rationale]]) -> None:
+    """Plan the way to every planned rollout: its technology prerequisites back to its pilot.
+
+    From each `-rollout` action, prerequisites in the technology phase (and any `-pilot`) are
+    planned even when nobody chose them, transitively, stopping at the pilot: the pilot's own
+    prerequisites follow the general rule (planned when chosen, otherwise assumed in place).
+    """
+    pulled: set[str] = set()
+    expanded: set[str] = set()
+    todo = [aid for aid in content.actions if aid in reasons and aid.endswith(ROLLOUT_SUFFIX)]
+    while todo:
+        action = content.actions[todo.pop(0)]
+        if action.id in expanded:
+            continue
+        expanded.add(action.id)
+        for prerequisite_id in action.prerequisites:
+            prerequisite = content.actions.get(prerequisite_id)
+            if prerequisite is None or not leads_to_pilot(prerequisite):
+                continue
+            if prerequisite_id not in reasons:
+                pulled.add(prerequisite_id)
+            if prerequisite_id in pulled:
+                needed = f"needed before '{tr(action.title)}' ({action.id})"
+                _add(reasons, prerequisite_id, Rationale("prerequisite", action.id, needed))
+            if not prerequisite_id.endswith(PILOT_SUFFIX):
+                todo.append(prerequisite_id)
+
+
+def _add(reasons: dict[str, list[Rationale]], action_id: str, why: Rationale) -> None:
+    found = reasons.setdefault(action_id, [])
+    if why not in found:
+        found.append(why)
+
+
+def _task(action: Action, reasons: Mapping[str, object]) -> Task:
+    """An action as a task to schedule, waiting only for prerequisites that are in the plan."""
+    kept = tuple(p for p in action.prerequisites if p in reasons)
+    return Task(action.id, action.phase, action.duration_weeks, kept)
+
+
+def _points(value: float) -> str:
+    return f"{round(value, 1):g}"
+
+
+# --- assembly -------------------------------------------------------------------------------------
+
+
+def _scheduled(
+    action: Action,
+    reasons: Mapping[str, list[Rationale]],
+    slot: Slot,
+    rule: QuickWinRule,
+    start: dt.date | None,
+) -> ScheduledAction:
+    quick_win = (
+        action.effort in rule.effort
+        and action.impact in rule.impact
+        and 7 * (slot.start_week - 1) < rule.within_days
+    )
+    return ScheduledAction(
+        id=action.id,
+        title=action.title,
+        description=action.description,
+        phase=action.phase,
+        effort=action.effort,
+        impact=action.impact,
+        duration_weeks=action.duration_weeks,
+        start_week=slot.start_week,
+        end_week=slot.end_week,
+        start=week_start(start, slot.start_week) if start else None,
+        end=week_end(start, slot.end_week) if start else None,
+        prerequisites=[p for p in action.prerequisites if p in reasons],
+        rationale=list(reasons[action.id]),
+        kpis=list(action.kpis),
+        deliverables=list(action.deliverables),
+        quick_win=quick_win,
+        critical=slot.critical,
+        source=action.source,
+        assumed_in_place=[p for p in action.prerequisites if p not in reasons],
+    )
+
+
+def _phase_plan(
+    phase: Phase, placed: Sequence[ScheduledAction], content: Content, assessment: Assessment
+) -> PhasePlan:
+    actions = [a for a in placed if a.phase == phase.id]
+    if not actions:
+        return PhasePlan(
+            id=phase.id,
+            title=phase.title,
+            description=phase.description,
+            skipped=True,
+            reason=skip_reason(phase, content, assessment),
+            start_week=None,
+            end_week=None,
+            actions=[],
+        )
+    return PhasePlan(
+        id=phase.id,
+        title=phase.title,
+        description=phase.description,
+        skipped=False,
+        reason="",
+        start_week=min(a.start_week for a in actions),
+        end_week=max(a.end_week for a in actions),
+        actions=actions,
+    )
+
+
+def skip_reason(phase: Phase, content: Content, assessment: Assessment) -> str:
+    """Why a phase has nothing to do: its areas are at target (or not assessed) and no risk asks.
+
+    The areas named are those the phase's actions raise, the most often raised first.
+    """
+    raised = [ref for a in content.actions.values() if a.phase == phase.id for ref in a.raises]
+    if not raised:
+        return "Nothing to do: the action library has no action for this phase."
+    refs = sorted(dict.fromkeys(raised), key=lambda ref: -raised.count(ref))
+    unassessed = [r for r in refs if (d := assessment.dimension(r)) is None or d.score is None]
+    at_target = [r for r in refs if r not in unassessed]
+    parts = []
+    if at_target:
+        parts.append(f"{_some(at_target)} {'is' if len(at_target) == 1 else 'are'} at target")
+    if unassessed:
+        verb = "was" if len(unassessed) == 1 else "were"
+        parts.append(f"{_some(unassessed)} {verb} not assessed")
+    return f"Nothing to do: {'; '.join(parts)}, and no risk calls for action here."
+
+
+def _some(refs: Sequence[str], shown: int = SHOWN_IN_REASON) -> str:
+    """`a`, `a and b`, `a, b and c`, or `a, b, c and 4 other areas`."""
+    if len(refs) == 1:
+        return refs[0]
+    if len(refs) <= shown:
+        return f"{', '.join(refs[:-1])} and {refs[-1]}"
+    rest = len(refs) - shown
+    return f"{', '.join(refs[:shown])} and {rest} other area{'s' if rest > 1 else ''}"
+
+
+def kpi_plan(content: Content, placed: Sequence[ScheduledAction]) -> list[KpiPlanItem]:
+    """Every KPI a planned action moves, in catalogue order, with blanks for baseline and target."""
+    items = []
+    for kpi in content.kpis.values():
+        moved_by = [a.id for a in placed if kpi.id in a.kpis]
+        if moved_by:
+            items.append(
+                KpiPlanItem(
+                    id=kpi.id,
+                    title=kpi.title,
+                    measures=kpi.measures,
+                    how=kpi.how,
+                    unit=kpi.unit,
+                    direction=kpi.direction,
+                    baseline=None,
+                    target=None,
+                    moved_by=moved_by,
+                )
+            )
+    return items

@@ -1,0 +1,128 @@
+"""`assessor score`: the verdict in a terminal and as JSON; bad input gives a clear error and no output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from assessor.cli import cli
+from tests.fixtures.scoring.support import ANSWERS_DIR, CONTENT_DIR
+
+ANN = str(ANSWERS_DIR / "ann.yaml")
+BO = str(ANSWERS_DIR / "bo.json")
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(
+        cli, ["--content", str(CONTENT_DIR), "score", "--questionnaire", "mini-workshop", *args]
+    )
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_json_output_has_the_documented_keys_and_values() -> None:
+    code, out, _ = run("--answers", ANN, "--answers", BO, "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert {"readiness", "frameworks", "risks", "disagreement", "confidence"} <= set(data)
+    assert data["readiness"]["band"] == "foundations-first"
+    assert data["readiness"]["score"] == 58.1
+    vision = data["frameworks"]["mini"]["dimensions"]["vision"]
+    assert (vision["score"], vision["level"], vision["level_name"]) == (50.0, 2, "Walk")
+    assert vision["spread"] == {"sd": 50.0, "min": 0.0, "max": 100.0}
+    assert vision["by_role"] == {"executive": 100.0, "staff": 0.0}
+    assert [r["id"] for r in data["risks"]] == ["no-sponsor"]
+    assert data["risks"][0]["evidence"] == ["sponsor: 1 of 2 respondents answered 'no'"]
+    assert data["disagreement"]["perception_gap"]["flagged"] is True
+    assert data["confidence"]["by_respondent"] == {"Ann Exec": 1.0, "Bo Staff": 0.9}
+    assert [r["name"] for r in data["respondents"]] == ["Ann Exec", "Bo Staff"]
+
+
+def test_text_output_reads_like_a_verdict() -> None:
+    code, out, _ = run("--answers", BO, "--answers", ANN)
+    assert code == 0
+    assert "READINESS: FOUNDATIONS FIRST (58.1/100)" in out
+    assert "Mini framework (mini): 52.5/100" in out
+    assert "  Vision       50.0  2 Walk      70   20.0      100%   50.0        4" in out
+    assert "[HIGH] No executive sponsor (no-sponsor)" in out
+    assert "because sponsor: 1 of 2 respondents answered 'no'" in out
+    assert "mini/vision: sd 50.0 (from 0.0 to 100.0)" in out
+    assert "Perception gap: executives 90.6, others 0.0, gap +90.6" in out
+    assert "Confidence: 94% of the questions asked were answered (17 of 18" in out
+
+
+def test_a_capping_gate_is_explained(tmp_path: Path) -> None:
+    answers = tmp_path / "tech.yaml"
+    answers.write_text(
+        "respondent: {name: Tess, role: it}\n"
+        "answers: {strategy-written: none, crm-status: live, tech-tools: [crm, erp], sponsor: 'yes',\n"
+        "  sponsor-time: 5, vision-clear: 5, vision-shared: 'yes', metrics-kpis: 5, tech-budget: 90}\n"
+    )
+    code, out, _ = run("--answers", str(answers))
+    assert code == 0
+    assert "Capped from 'ready-to-scale' by gate(s):" in out
+    assert (
+        "- direction: Direction first: below 50: mini/strategy 33.3 (band at most 'foundations-first')"
+        in out
+    )
+    assert (
+        "- critical-risk: No critical failure pattern: risk triggered: tech-before-strategy "
+        "(band at most 'foundations-first')"
+    ) in out
+    assert "[CRITICAL] Technology before strategy (tech-before-strategy)" in out
+
+
+def test_targets_change_the_gap(tmp_path: Path) -> None:
+    targets = tmp_path / "targets.yaml"
+    targets.write_text("targets: {mini/vision: 90}\ndefault: 60\n")
+    code, out, _ = run("--answers", ANN, "--targets", str(targets), "--format", "json")
+    assert code == 0
+    dimensions = json.loads(out)["frameworks"]["mini"]["dimensions"]
+    assert (dimensions["vision"]["target"], dimensions["vision"]["gap"]) == (90.0, 0.0)
+    assert dimensions["people"]["target"] == 60.0
+
+
+def test_a_bad_answer_names_file_respondent_and_question_and_prints_no_result(
+    tmp_path: Path,
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("respondent: {name: Cy, role: staff}\nanswers:\n  vision-clear: 7\n")
+    code, out, err = run("--answers", ANN, "--answers", str(bad))
+    assert code == 2
+    assert out == ""
+    assert err.strip() == (
+        f"error: {bad}:3: respondent 'Cy', question 'vision-clear': '7' is not one of the options: 1, 2, 3, 4, 5"
+    )
+
+
+def test_a_malformed_file_is_named_with_its_line(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("respondent: {name: Cy, role: staff}\nanswers:\n  vision-clear: [5\n")
+    code, out, err = run("--answers", str(broken))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"error: {broken}:4: invalid YAML")
+    broken_json = tmp_path / "broken.json"
+    broken_json.write_text('{"respondent": {"name": "Cy", "role": "staff"},\n "answers": {,}}\n')
+    code, out, err = run("--answers", str(broken_json))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"error: {broken_json}:2: invalid JSON")
+
+
+def test_the_same_respondent_twice_is_refused(tmp_path: Path) -> None:
+    again = tmp_path / "ann-again.yaml"
+    again.write_text(Path(ANN).read_text())
+    code, out, err = run("--answers", ANN, "--answers", str(again))
+    assert (code, out) == (2, "")
+    assert f"{again}: respondent 'Ann Exec' already answered in {ANN}" in err
+
+
+def test_a_missing_file_and_an_unknown_questionnaire_are_refused(tmp_path: Path) -> None:
+    code, out, err = run("--answers", str(tmp_path / "nobody.yaml"))
+    assert (code, out) == (2, "")
+    assert "nobody.yaml:1: cannot read file" in err
+    result = CliRunner().invoke(
+        cli, ["--content", str(CONTENT_DIR), "score", "--questionnaire", "nope", "--answers", ANN]
+    )
+    assert result.exit_code == 2
+    assert "unknown questionnaire 'nope'; known: mini-workshop" in result.stderr
