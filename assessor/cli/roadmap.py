@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from assessor.cli.options import answer_files, assessment_options
 from assessor.domain.results import KpiPlanItem, PhasePlan, Roadmap, ScheduledAction
 from assessor.domain.text import tr
 from assessor.services import content as content_service
@@ -21,21 +22,7 @@ QUARTER_WEEKS = 13
 
 
 @click.command()
-@click.option("--questionnaire", "questionnaire_id", required=True, help="Questionnaire id.")
-@click.option(
-    "--answers",
-    "answer_paths",
-    required=True,
-    multiple=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="An answers file (YAML or JSON); repeat for every respondent of a workshop.",
-)
-@click.option(
-    "--targets",
-    "targets_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Target scores per dimension (YAML or JSON).",
-)
+@assessment_options
 @click.option(
     "--start",
     type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -48,14 +35,12 @@ QUARTER_WEEKS = 13
     default="text",
     show_default=True,
 )
-@click.option(
-    "--lang", default="en", show_default=True, help="Language of texts (falls back to English)."
-)
 @click.pass_context
 def roadmap(
     ctx: click.Context,
     questionnaire_id: str,
     answer_paths: tuple[Path, ...],
+    more_answers: tuple[Path, ...],
     targets_path: Path | None,
     start: dt.datetime | None,
     fmt: str,
@@ -64,7 +49,11 @@ def roadmap(
     """Plan the roadmap: phased actions for the gaps and risks, weeks, critical path, KPIs."""
     content = content_service.load(ctx.obj["content"])
     _, plan = build_roadmap(
-        content, questionnaire_id, answer_paths, targets_path, start.date() if start else None
+        content,
+        questionnaire_id,
+        answer_files(answer_paths, more_answers),
+        targets_path,
+        start.date() if start else None,
     )
     if fmt == "json":
         click.echo(json.dumps(plan.to_json(lang), indent=2, ensure_ascii=False))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from assessor.cli.options import answer_files, assessment_options
 from assessor.domain.results import Assessment, DimensionScore, FrameworkScore, GateResult
 from assessor.domain.text import tr
 from assessor.services import content as content_service
@@ -18,39 +19,24 @@ WIDTH = 100
 
 
 @click.command()
-@click.option("--questionnaire", "questionnaire_id", required=True, help="Questionnaire id.")
-@click.option(
-    "--answers",
-    "answer_paths",
-    required=True,
-    multiple=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="An answers file (YAML or JSON); repeat for every respondent of a workshop.",
-)
-@click.option(
-    "--targets",
-    "targets_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Target scores per dimension (YAML or JSON).",
-)
+@assessment_options
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
-@click.option(
-    "--lang", default="en", show_default=True, help="Language of texts (falls back to English)."
 )
 @click.pass_context
 def score(
     ctx: click.Context,
     questionnaire_id: str,
     answer_paths: tuple[Path, ...],
+    more_answers: tuple[Path, ...],
     targets_path: Path | None,
     fmt: str,
     lang: str,
 ) -> None:
     """Score answers: readiness band, dimension scores, failure risks, disagreement."""
     content = content_service.load(ctx.obj["content"])
-    assessment = assess(content, questionnaire_id, answer_paths, targets_path)
+    answers = answer_files(answer_paths, more_answers)
+    assessment = assess(content, questionnaire_id, answers, targets_path)
     if fmt == "json":
         click.echo(json.dumps(assessment.to_json(lang), indent=2, ensure_ascii=False))
     else:

@@ -120,9 +120,23 @@ def test_the_same_respondent_twice_is_refused(tmp_path: Path) -> None:
 def test_a_missing_file_and_an_unknown_questionnaire_are_refused(tmp_path: Path) -> None:
     code, out, err = run("--answers", str(tmp_path / "nobody.yaml"))
     assert (code, out) == (2, "")
-    assert "nobody.yaml:1: cannot read file" in err
+    assert f"Invalid value for '--answers': Path '{tmp_path / 'nobody.yaml'}' does not exist" in err
     result = CliRunner().invoke(
         cli, ["--content", str(CONTENT_DIR), "score", "--questionnaire", "nope", "--answers", ANN]
     )
     assert result.exit_code == 2
     assert "unknown questionnaire 'nope'; known: mini-workshop" in result.stderr
+
+
+def test_answers_may_be_a_folder_or_a_shell_glob() -> None:
+    examples = Path(__file__).resolve().parents[2] / "examples" / "acme-workshop"
+    files = sorted(str(p) for p in examples.glob("*.yaml"))
+    runner = CliRunner()
+    base = ["score", "--questionnaire", "consultant-workshop", "--format", "json"]
+    by_folder = runner.invoke(cli, [*base, "--answers", str(examples)])
+    by_glob = runner.invoke(cli, [*base, "--answers", *files])
+    one_by_one = runner.invoke(cli, [*base, *(x for f in files for x in ("--answers", f))])
+    assert by_folder.exit_code == 0, by_folder.output
+    data = json.loads(by_folder.stdout)
+    assert len(data["respondents"]) == 12
+    assert by_glob.stdout == by_folder.stdout == one_by_one.stdout
