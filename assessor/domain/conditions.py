@@ -16,6 +16,7 @@ from assessor.domain.schema import (
     DimensionTest,
     ExceedsTest,
     NotOf,
+    Risk,
 )
 from assessor.domain.sheet import AnswerSheet, AnswerValue, QuestionPlan, answer_keys, value_key
 
@@ -150,16 +151,19 @@ def triggered_risks(
     for risk in content.risks.values():
         held, evidence = evaluate(risk.when, context)
         if held:
-            found.append(
-                TriggeredRisk(
-                    id=risk.id,
-                    title=risk.title,
-                    explanation=risk.explanation,
-                    severity=risk.severity,
-                    pillar=risk.pillar,
-                    source=risk.source,
-                    evidence=evidence,
-                    mitigations=list(risk.mitigations),
-                )
-            )
+            found.append(triggered_risk(risk, evidence))
     return sorted(found, key=lambda r: -SEVERITY_RANK[r.severity])
+
+
+def triggered_risk(risk: Risk, evidence: list[str]) -> TriggeredRisk:
+    """A catalogue risk as reported when its condition holds, with the evidence for it."""
+    return TriggeredRisk(
+        id=risk.id,
+        title=risk.title,
+        explanation=risk.explanation,
+        severity=risk.severity,
+        pillar=risk.pillar,
+        source=risk.source,
+        evidence=evidence,
+        mitigations=list(risk.mitigations),
+    )
