@@ -25,7 +25,7 @@ def to_plain(value: Any, lang: str = "en") -> Any:
     if isinstance(value, list | tuple):
         return [to_plain(v, lang) for v in value]
     if isinstance(value, float):
-        return round(value, 1)
+        return round(value, 3)
     if isinstance(value, dt.date):
         return value.isoformat()
     return value

@@ -27,7 +27,7 @@ def test_json_output_has_the_documented_keys_and_values() -> None:
     data = json.loads(out)
     assert {"readiness", "frameworks", "risks", "disagreement", "confidence"} <= set(data)
     assert data["readiness"]["band"] == "foundations-first"
-    assert data["readiness"]["score"] == 58.1
+    assert data["readiness"]["score"] == 58.125
     vision = data["frameworks"]["mini"]["dimensions"]["vision"]
     assert (vision["score"], vision["level"], vision["level_name"]) == (50.0, 2, "Walk")
     assert vision["spread"] == {"sd": 50.0, "min": 0.0, "max": 100.0}
@@ -35,7 +35,7 @@ def test_json_output_has_the_documented_keys_and_values() -> None:
     assert [r["id"] for r in data["risks"]] == ["no-sponsor"]
     assert data["risks"][0]["evidence"] == ["sponsor: 1 of 2 respondents answered 'no'"]
     assert data["disagreement"]["perception_gap"]["flagged"] is True
-    assert data["confidence"]["by_respondent"] == {"Ann Exec": 1.0, "Bo Staff": 0.9}
+    assert data["confidence"]["by_respondent"] == {"Ann Exec": 1.0, "Bo Staff": 0.875}
     assert [r["name"] for r in data["respondents"]] == ["Ann Exec", "Bo Staff"]
 
 
