@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 extras="${1:-}"
 
-# WeasyPrint renders with Pango and subsets fonts with HarfBuzz; pdftoppm looks at PDFs as images.
-debian_packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils)
+# WeasyPrint renders with Pango and subsets fonts with HarfBuzz; DejaVu and WenQuanYi (the content
+# cites Chinese sources) are its fonts; pdftoppm looks at PDFs as images.
+debian_packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-wqy-microhei poppler-utils)
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for pkg in "${debian_packages[@]}"; do

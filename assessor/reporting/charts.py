@@ -1,0 +1,324 @@
+"""The report charts, drawn with matplotlib's Figure API (never pyplot) and embedded as data URIs.
+
+One palette for every chart, chosen to stay apart in grey print: series differ in lightness
+and also in line style, marker, outline or hatching, never in hue alone. `draw_*` functions
+build a figure; `render` turns it into SVG (text kept as text) or PNG bytes. The Gantt chart
+is in `gantt.py`.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import math
+import textwrap
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, cast
+
+import matplotlib
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.projections.polar import PolarAxes
+
+Translate = Callable[..., str]
+CHART_FORMATS = ("svg", "png")
+
+_RC: dict[Any, Any] = {
+    "svg.fonttype": "none",  # text stays text in the SVG, and so in the PDF
+    "svg.hashsalt": "assessor",  # stable ids: the same data gives the same file
+    "font.size": 8.0,
+    "axes.labelsize": 8.0,
+    "legend.fontsize": 7.5,
+    "xtick.labelsize": 7.5,
+    "ytick.labelsize": 7.5,
+    "hatch.linewidth": 0.6,
+}
+CHAR_WIDTH_IN = 0.075  # a DejaVu Sans character at 7.5 pt, for margins without a draw pass
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Chart colours: dark, light and middle series, a neutral, ink, a sequential map, a font."""
+
+    primary: str = "#004488"
+    secondary: str = "#DDAA33"
+    alert: str = "#BB5566"
+    neutral: str = "#BBBBBB"
+    ink: str = "#222222"
+    colormap: str = "cividis"
+    font: str = "DejaVu Sans"
+
+
+DEFAULT_PALETTE = Palette()
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A rendered chart: an id for the page, alt text, and the image bytes."""
+
+    id: str
+    alt: str
+    mime: str
+    data: bytes
+
+    @property
+    def uri(self) -> str:
+        """The chart as a `data:` URI for an `<img src>`."""
+        return f"data:{self.mime};base64,{base64.b64encode(self.data).decode('ascii')}"
+
+
+def wrap(label: str, width: int) -> str:
+    """A label broken into lines of at most `width` characters (long words are kept whole)."""
+    return "\n".join(textwrap.wrap(label, width, break_long_words=False)) or label
+
+
+def shorten(label: str, width: int) -> str:
+    """A label cut to at most `width` characters, ending in an ellipsis when cut."""
+    return label if len(label) <= width else label[: width - 1].rstrip() + "…"
+
+
+def longest_line(labels: Sequence[str]) -> int:
+    return max((len(line) for label in labels for line in label.split("\n")), default=0)
+
+
+def render(fig: Figure, chart_id: str, alt: str, fmt: str = "svg") -> Chart:
+    """A figure as SVG (text kept as text) or PNG bytes, with its id and alt text."""
+    if fmt not in CHART_FORMATS:
+        raise ValueError(f"unknown chart format {fmt!r}; expected one of {CHART_FORMATS}")
+    buffer = io.BytesIO()
+    with matplotlib.rc_context(_RC):
+        if fmt == "svg":
+            fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+        else:
+            fig.savefig(buffer, format="png", dpi=200, metadata={"Software": None})
+    mime = "image/svg+xml" if fmt == "svg" else "image/png"
+    return Chart(chart_id, alt, mime, buffer.getvalue())
+
+
+@contextmanager
+def drawing(palette: Palette) -> Iterator[None]:
+    """Chart settings in force while artists are created (they keep them when saved)."""
+    with matplotlib.rc_context({**_RC, "font.family": palette.font}):
+        yield
+
+
+def style_axes(ax: Axes, palette: Palette) -> None:
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_color(palette.ink)
+    ax.tick_params(colors=palette.ink)
+
+
+def draw_radar(
+    labels: Sequence[str],
+    current: Sequence[float | None],
+    target: Sequence[float],
+    t: Translate,
+    palette: Palette = DEFAULT_PALETTE,
+) -> Figure:
+    """A radar of dimension scores (solid, filled) against their targets (dashed), 0 to 100."""
+    count = len(labels)
+    angles = [2 * math.pi * i / count for i in range(count)]
+    closed = [*angles, angles[0]]
+    now = [0.0 if v is None else v for v in current]
+    with drawing(palette):
+        fig = Figure(figsize=(6.3, 4.6))
+        ax = cast(PolarAxes, fig.add_axes((0.22, 0.09, 0.56, 0.8), projection="polar"))
+        ax.set_theta_offset(math.pi / 2)
+        ax.set_theta_direction(-1)
+        ink, primary = palette.ink, palette.primary
+        ax.plot(closed, [*target, target[0]], color=ink, linestyle="--", linewidth=1.2, marker="s",
+                markersize=3.5, label=t("chart.target"))  # fmt: skip
+        ax.fill(closed, [*now, now[0]], color=primary, alpha=0.18)
+        ax.plot(closed, [*now, now[0]], color=primary, linewidth=2.0, marker="o", markersize=4.5,
+                label=t("chart.current"))  # fmt: skip
+        ax.set_ylim(0, 100)
+        ax.set_yticks(
+            [20, 40, 60, 80, 100], ["20", "40", "60", "80", "100"], color="#555555", fontsize=6.5
+        )
+        ax.set_rlabel_position(180 / count)
+        ax.set_xticks(angles, [""] * count)
+        ax.grid(color="#999999", linewidth=0.5)
+        _radar_labels(ax, angles, labels, current, palette)
+        fig.legend(loc="upper left", bbox_to_anchor=(0.01, 0.99), frameon=False)
+    return fig
+
+
+def _radar_labels(
+    ax: PolarAxes,
+    angles: Sequence[float],
+    labels: Sequence[str],
+    current: Sequence[float | None],
+    palette: Palette,
+) -> None:
+    """Each dimension's name and score outside the circle, aligned away from the centre."""
+    for angle, label, value in zip(angles, labels, current, strict=True):
+        score = "–" if value is None else f"{value:.0f}"
+        across, up = math.sin(angle), math.cos(angle)  # clockwise from the top
+        ha = "center" if abs(across) < 0.2 else ("left" if across > 0 else "right")
+        va = "bottom" if up > 0.2 else ("top" if up < -0.2 else "center")
+        ax.text(angle, 110, f"{wrap(label, 18)}\n({score})", ha=ha, va=va, fontsize=7.5,
+                color=palette.ink, linespacing=1.1)  # fmt: skip
+
+
+def draw_heatmap(
+    rows: Sequence[str],
+    columns: Sequence[str],
+    values: Sequence[Sequence[float | None]],
+    t: Translate,
+    palette: Palette = DEFAULT_PALETTE,
+) -> Figure:
+    """A heatmap of scores (0 to 100) by respondent and dimension, with the number in each cell."""
+    row_labels = [wrap(label, 30) for label in rows]
+    left = 0.3 + longest_line(row_labels) * CHAR_WIDTH_IN
+    width, right = 6.7, 1.0  # the colour bar sits in the right margin
+    col_labels = _upright_labels(columns, (width - left - right) / max(len(columns), 1))
+    top = 0.25 + longest_line(col_labels) * CHAR_WIDTH_IN * 7 / 7.5
+    height = top + 0.35 + 0.26 * len(rows)
+    cmap = matplotlib.colormaps[palette.colormap].with_extremes(bad="#eeeeee")
+    with drawing(palette):
+        fig = Figure(figsize=(width, height))
+        ax = fig.add_axes(
+            (left / width, 0.2 / height, 1 - (left + right) / width, 1 - top / height)
+        )
+        grid = [[math.nan if v is None else v for v in row] for row in values]
+        image = ax.imshow(grid, cmap=cmap, vmin=0, vmax=100, aspect="auto")
+        for r, row in enumerate(values):
+            for c, value in enumerate(row):
+                shade = cmap(0.0 if value is None else value / 100)
+                light = 0.299 * shade[0] + 0.587 * shade[1] + 0.114 * shade[2]
+                dark_text = value is None or light > 0.55
+                ax.text(
+                    c,
+                    r,
+                    "–" if value is None else f"{value:.0f}",
+                    ha="center",
+                    va="center",
+                    fontsize=7,
+                    color="black" if dark_text else "white",
+                )
+        ax.set_xticks(range(len(columns)), col_labels, fontsize=7, rotation=90, va="bottom")
+        ax.xaxis.tick_top()
+        ax.set_yticks(range(len(rows)), row_labels, fontsize=7)
+        ax.tick_params(length=0)
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+        bar = fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
+        bar.set_label(t("chart.score"))
+        bar.ax.tick_params(labelsize=7)
+    return fig
+
+
+def _upright_labels(labels: Sequence[str], spacing: float) -> list[str]:
+    """Labels set upright, wrapped into as many lines as fit side by side `spacing` inches apart."""
+    lines = max(1, int(spacing / 0.125))
+    longest = max((len(label) for label in labels), default=1)
+    width = max(14, -(-longest // lines) + 3)
+    return [wrap(label, width) for label in labels]
+
+
+def _horizontal_axes(fig: Figure, labels: Sequence[str], width: float, height: float) -> Axes:
+    left = 0.25 + longest_line(labels) * CHAR_WIDTH_IN
+    return fig.add_axes((left / width, 0.55 / height, 1 - (left + 0.35) / width, 1 - 0.95 / height))
+
+
+def draw_gap(
+    labels: Sequence[str],
+    executives: Sequence[float | None],
+    others: Sequence[float | None],
+    t: Translate,
+    palette: Palette = DEFAULT_PALETTE,
+) -> Figure:
+    """Paired bars per dimension: executives (dark, solid) against everyone else (light, hatched)."""
+    wrapped = [wrap(label, 26) for label in labels]
+    width, height = 6.3, 1.1 + 0.36 * len(labels)
+    series = (
+        (executives, -0.19, palette.primary, None, t("chart.executives")),
+        (others, 0.19, palette.secondary, "////", t("chart.others")),
+    )
+    with drawing(palette):
+        fig = Figure(figsize=(width, height))
+        ax = _horizontal_axes(fig, wrapped, width, height)
+        for values, offset, colour, hatch, name in series:
+            rows = [r + offset for r in range(len(labels))]
+            ax.barh(
+                rows,
+                [v or 0.0 for v in values],
+                height=0.36,
+                color=colour,
+                edgecolor=palette.ink,
+                hatch=hatch,
+                linewidth=0.5,
+                label=name,
+            )
+            for row, value in zip(rows, values, strict=True):
+                text = "–" if value is None else f"{value:.0f}"
+                ax.text((value or 0.0) + 1.5, row, text, va="center", fontsize=6.5)
+        _finish_horizontal(ax, wrapped, palette, t)
+        fig.legend(loc="upper right", ncols=2, frameon=False, bbox_to_anchor=(0.99, 1.0))
+    return fig
+
+
+def draw_score_bars(
+    labels: Sequence[str],
+    scores: Sequence[float | None],
+    targets: Sequence[float],
+    t: Translate,
+    palette: Palette = DEFAULT_PALETTE,
+) -> Figure:
+    """Bars of scores against target marks; bars short of their target are hatched."""
+    wrapped = [wrap(label, 26) for label in labels]
+    width, height = 6.3, 1.1 + 0.34 * len(labels)
+    with drawing(palette):
+        fig = Figure(figsize=(width, height))
+        ax = _horizontal_axes(fig, wrapped, width, height)
+        for row, (score, target) in enumerate(zip(scores, targets, strict=True)):
+            short = score is None or score < target
+            ax.barh(
+                row,
+                score or 0.0,
+                height=0.55,
+                edgecolor=palette.ink,
+                linewidth=0.5,
+                color=palette.alert if short else palette.primary,
+                hatch="////" if short else None,
+            )
+            ax.plot([target, target], [row - 0.38, row + 0.38], color=palette.ink, linewidth=2.0)
+            ax.text(
+                (score or 0.0) + 1.5,
+                row,
+                "–" if score is None else f"{score:.0f}",
+                va="center",
+                fontsize=6.5,
+            )
+        _finish_horizontal(ax, wrapped, palette, t)
+        handles = [
+            Patch(facecolor=palette.primary, edgecolor=palette.ink, label=t("chart.on_target")),
+            Patch(
+                facecolor=palette.alert,
+                edgecolor=palette.ink,
+                hatch="////",
+                label=t("chart.below_target"),
+            ),
+            Line2D([], [], color=palette.ink, linewidth=2.0, label=t("chart.target")),
+        ]
+        fig.legend(
+            handles=handles, loc="upper right", ncols=3, frameon=False, bbox_to_anchor=(0.99, 1.0)
+        )
+    return fig
+
+
+def _finish_horizontal(ax: Axes, labels: Sequence[str], palette: Palette, t: Translate) -> None:
+    ax.set_yticks(range(len(labels)), labels)
+    ax.set_ylim(len(labels) - 0.5, -0.5)
+    ax.set_xlim(0, 108)
+    ax.set_xticks([0, 20, 40, 60, 80, 100])
+    ax.set_xlabel(t("chart.score"))
+    ax.grid(axis="x", color="#cccccc", linewidth=0.5)
+    ax.set_axisbelow(True)
+    style_axes(ax, palette)

@@ -1,0 +1,244 @@
+"""The template context of a report, built from the assessment, roadmap, branding and wording."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from assessor.domain.content import Content
+from assessor.domain.results import Assessment, FrameworkScore, Response, Roadmap
+from assessor.domain.text import tr
+from assessor.reporting.branding import Branding
+from assessor.reporting.figures import ChartInputs, ReportCharts
+from assessor.reporting.i18n import Translator
+from assessor.reporting.plan_views import kpi_views, next_days_view, roadmap_view
+from assessor.reporting.settings import PAPER_SIZES, Layout
+from assessor.reporting.views import Lookup, View, framework_view, question_sections, risk_views
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """Who the report is for and how it is printed."""
+
+    client: str = ""
+    date: dt.date = field(default_factory=dt.date.today)
+    paper: str = "a4"
+    chart_format: str = "svg"
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    """Everything a report is made from."""
+
+    content: Content
+    assessment: Assessment
+    roadmap: Roadmap
+    branding: Branding
+    translator: Translator
+    layout: Layout = field(default_factory=Layout)
+    options: ReportOptions = field(default_factory=ReportOptions)
+    responses: Sequence[Response] = ()
+    targets: Mapping[str, float] | None = None
+
+
+def build_context(inp: ReportInput) -> dict[str, Any]:
+    """The variables every report template sees (documented in docs/reports.md)."""
+    t, a, layout = inp.translator, inp.assessment, inp.layout
+    main = _framework(a, layout.main_framework) or next(iter(a.frameworks.values()), None)
+    bases = _framework(a, layout.bases_framework)
+    phases = _framework(a, layout.phases_framework)
+    look = Lookup(inp.content, a, t)
+    risks = risk_views(a.risks, inp.roadmap, look)
+    roadmap = roadmap_view(inp.roadmap, look)
+    chart_inputs = ChartInputs(
+        inp.content, a, inp.roadmap, inp.responses, inp.targets, main, phases
+    )
+    context: dict[str, Any] = {
+        "t": t,
+        "report": _report(inp),
+        "branding": inp.branding,
+        "readiness": _readiness(inp, look),
+        "confidence": {
+            "share": t.number(a.confidence.share * 100),
+            "answered": a.confidence.answered,
+            "expected": a.confidence.expected,
+        },
+        "main": framework_view(main, look) if main else None,
+        "bases": framework_view(bases, look) if bases and bases is not main else None,
+        "phases": framework_view(phases, look) if phases and phases is not main else None,
+        "risks": risks,
+        "top_risks": risks[: layout.top_risks],
+        "roadmap": roadmap,
+        "next_days": next_days_view(roadmap, layout.next_days),
+        "kpis": kpi_views(inp.roadmap, look),
+        "respondents": _respondents(inp, look),
+        "questions": question_sections(look),
+        "method": _method(inp),
+        "charts": ReportCharts(chart_inputs, t, inp.branding.palette, inp.options.chart_format),
+    }
+    context["available"] = available_sections(context)
+    return context
+
+
+def _framework(assessment: Assessment, framework_id: str) -> FrameworkScore | None:
+    return assessment.frameworks.get(framework_id)
+
+
+def available_sections(context: Mapping[str, Any]) -> set[str]:
+    """The sections that have something to show for these results."""
+    sections = {
+        "summary",
+        "top-risks",
+        "roadmap-glance",
+        "next-90-days",
+        "risk-register",
+        "roadmap",
+        "appendix-answers",
+        "appendix-method",
+    }
+    if context["main"]:
+        sections.add("dimensions")
+    if context["bases"]:
+        sections.add("bases")
+    if context["phases"]:
+        sections.add("phases")
+    if context["respondents"]["count"] > 1:
+        sections.add("respondents")
+    if context["kpis"]:
+        sections.add("kpis")
+    return sections
+
+
+def _report(inp: ReportInput) -> View:
+    t, b, o = inp.translator, inp.branding, inp.options
+    questionnaire = tr(inp.assessment.questionnaire_title, t.lang)
+    client = o.client or t("cover.no_client")
+    author = ", ".join(x for x in (b.consultant, b.firm) if x) or t("report.generator")
+    return {
+        "lang": t.lang,
+        "client": client,
+        "consultant": b.consultant,
+        "firm": b.firm,
+        "author": author,
+        "date": t.date(o.date),
+        "date_iso": o.date.isoformat(),
+        "page_size": PAPER_SIZES.get(o.paper, "A4"),
+        "questionnaire": questionnaire,
+        "subject": t("report.subject", client=client, questionnaire=questionnaire),
+        "generator": t("report.generator"),
+    }
+
+
+def _readiness(inp: ReportInput, look: Lookup) -> View:
+    t, r = inp.translator, inp.assessment.readiness
+    bands = {b.id: tr(b.title, t.lang) for b in inp.content.readiness.bands}
+    gates = [
+        {
+            "id": g.id,
+            "title": tr(g.title, t.lang),
+            "explanation": tr(g.explanation, t.lang),
+            "passed": g.passed,
+            "floor": t.number(g.floor),
+            "cap": bands.get(g.cap, g.cap),
+            "failing": [
+                {"title": look.dimension(ref), "score": t.number(score)}
+                for ref, score in g.failing.items()
+            ],
+        }
+        for g in r.gates
+    ]
+    return {
+        "score": t.number(r.score),
+        "band": r.band,
+        "band_title": tr(r.band_title, t.lang),
+        "verdict": tr(r.verdict, t.lang),
+        "capped": bool(r.capped_by),
+        "uncapped_band_title": bands.get(r.uncapped_band, r.uncapped_band),
+        "capped_by": [g for g in gates if g["id"] in r.capped_by],
+        "gates": gates,
+    }
+
+
+def _respondents(inp: ReportInput, look: Lookup) -> View:
+    t, a = inp.translator, inp.assessment
+    gap = a.disagreement.perception_gap
+    roles: dict[str, int] = {}
+    for person in a.respondents:
+        roles[person.role] = roles.get(person.role, 0) + 1
+    return {
+        "count": len(a.respondents),
+        "people": [{"name": p.name, "role": t(f"role.{p.role}")} for p in a.respondents],
+        "roles": [{"role": t(f"role.{r}"), "count": n} for r, n in roles.items()],
+        "perception": {
+            "executive": t.number(gap.executive),
+            "others": t.number(gap.others),
+            "gap": t.number(gap.gap),
+            "flagged": gap.flagged,
+            "measured": gap.gap is not None,
+        },
+        "diverging_dimensions": [
+            {
+                "title": look.dimension(d.dimension),
+                "sd": t.number(d.sd),
+                "low": t.number(d.min),
+                "high": t.number(d.max),
+            }
+            for d in a.disagreement.dimensions
+        ],
+        "diverging_questions": [
+            {
+                "text": tr(q.text, t.lang),
+                "sd": t.number(q.sd),
+                "low": t.number(q.min),
+                "high": t.number(q.max),
+                "respondents": q.respondents,
+            }
+            for q in a.disagreement.questions
+        ],
+        "dimension_threshold": t.number(a.disagreement.dimension_threshold),
+        "question_threshold": t.number(a.disagreement.question_threshold),
+    }
+
+
+def _method(inp: ReportInput) -> View:
+    t, model = inp.translator, inp.content.readiness
+    titles = {f.id: tr(f.title, t.lang) for f in inp.content.frameworks.values()}
+    main = inp.content.frameworks.get(inp.layout.main_framework)
+    return {
+        "default_target": t.number(model.default_target),
+        "frameworks": [
+            {"title": titles.get(e.framework, e.framework), "weight": f"{e.weight:g}"}
+            for e in model.overall
+        ],
+        "bands": [
+            {
+                "title": tr(b.title, t.lang),
+                "min_score": t.number(b.min_score),
+                "verdict": tr(b.verdict, t.lang),
+            }
+            for b in model.bands
+        ],
+        "gates": [
+            {
+                "title": tr(g.title, t.lang),
+                "explanation": tr(g.explanation, t.lang),
+                "source": tr(g.source, t.lang),
+            }
+            for g in model.gates
+        ],
+        "maturity": [
+            {
+                "level": m.level,
+                "name": tr(m.name, t.lang),
+                "min_score": t.number(m.min_score),
+                "summary": tr(m.summary, t.lang),
+            }
+            for m in main.maturity
+        ]
+        if main
+        else [],
+        "thresholds": {k: t.number(v) for k, v in model.disagreement.model_dump().items()},
+        "source": tr(model.source, t.lang),
+    }

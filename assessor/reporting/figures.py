@@ -1,0 +1,183 @@
+"""The charts of a report, drawn from the results only when a template asks for them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from math import fsum
+
+from matplotlib.figure import Figure
+
+from assessor.domain.content import Content
+from assessor.domain.results import Assessment, FrameworkScore, Response, Roadmap
+from assessor.domain.scoring import score_assessment
+from assessor.domain.text import tr
+from assessor.reporting import charts
+from assessor.reporting.charts import Chart, Palette
+from assessor.reporting.gantt import GanttBar, draw_gantt
+from assessor.reporting.i18n import Translator
+
+EXECUTIVE = "executive"
+
+
+@dataclass(frozen=True)
+class ChartInputs:
+    """What the charts are drawn from."""
+
+    content: Content
+    assessment: Assessment
+    roadmap: Roadmap
+    responses: Sequence[Response]
+    targets: Mapping[str, float] | None
+    main: FrameworkScore | None
+    phases: FrameworkScore | None
+
+
+def respondent_scores(
+    content: Content,
+    assessment: Assessment,
+    responses: Sequence[Response],
+    targets: Mapping[str, float] | None,
+) -> dict[str, dict[str, float | None]]:
+    """Each respondent's own dimension scores, scored by the engine from their answers alone."""
+    scores: dict[str, dict[str, float | None]] = {}
+    for response in responses:
+        alone = score_assessment(content, assessment.questionnaire, [response], targets)
+        scores[response.respondent.name] = {
+            d.ref: d.score for f in alone.frameworks.values() for d in f.dimensions.values()
+        }
+    return scores
+
+
+def _mean(values: Sequence[float]) -> float | None:
+    return fsum(values) / len(values) if values else None
+
+
+class ReportCharts:
+    """The report's charts; each is drawn on first use, so a report draws only what it shows."""
+
+    def __init__(
+        self, inputs: ChartInputs, t: Translator, palette: Palette, fmt: str = "svg"
+    ) -> None:
+        self._in = inputs
+        self._t = t
+        self._palette = palette
+        self._fmt = fmt
+        self.drawn: list[Chart] = []
+
+    def _keep(self, fig: Figure, chart_id: str, alt_key: str) -> Chart:
+        chart = charts.render(fig, chart_id, self._t(alt_key), self._fmt)
+        self.drawn.append(chart)
+        return chart
+
+    def _labels(self, framework: FrameworkScore) -> list[str]:
+        return [tr(d.title, self._t.lang) for d in framework.dimensions.values()]
+
+    @cached_property
+    def radar(self) -> Chart | None:
+        """Current against target for every dimension of the main framework."""
+        main = self._in.main
+        if main is None or len(main.dimensions) < 3:
+            return None
+        dims = list(main.dimensions.values())
+        fig = charts.draw_radar(
+            self._labels(main),
+            [d.score for d in dims],
+            [d.target for d in dims],
+            self._t,
+            self._palette,
+        )
+        return self._keep(fig, "chart-radar", "chart.radar_alt")
+
+    @cached_property
+    def phases(self) -> Chart | None:
+        """Readiness by methodology phase against target."""
+        phases = self._in.phases
+        if phases is None:
+            return None
+        dims = list(phases.dimensions.values())
+        fig = charts.draw_score_bars(
+            self._labels(phases),
+            [d.score for d in dims],
+            [d.target for d in dims],
+            self._t,
+            self._palette,
+        )
+        return self._keep(fig, "chart-phases", "chart.phases_alt")
+
+    @cached_property
+    def roadmap_phases(self) -> Chart | None:
+        """The roadmap at a glance: one bar per planned phase."""
+        bars = [
+            GanttBar(tr(p.title, self._t.lang), p.start_week, p.end_week, "action")
+            for p in self._in.roadmap.phases
+            if not p.skipped and p.start_week is not None and p.end_week is not None
+        ]
+        if not bars:
+            return None
+        fig = draw_gantt(bars, self._in.roadmap.total_weeks, self._t, self._palette)
+        return self._keep(fig, "chart-roadmap-phases", "chart.glance_alt")
+
+    @cached_property
+    def roadmap(self) -> Chart | None:
+        """The full roadmap: each phase's span, then its actions, critical ones and quick wins marked."""
+        bars: list[GanttBar] = []
+        for phase in self._in.roadmap.phases:
+            if phase.skipped or phase.start_week is None or phase.end_week is None:
+                continue
+            bars.append(
+                GanttBar(tr(phase.title, self._t.lang), phase.start_week, phase.end_week, "phase")
+            )
+            for action in phase.actions:
+                kind = (
+                    "critical" if action.critical else "quick-win" if action.quick_win else "action"
+                )
+                bars.append(
+                    GanttBar(
+                        tr(action.title, self._t.lang), action.start_week, action.end_week, kind
+                    )
+                )
+        if not bars:
+            return None
+        fig = draw_gantt(bars, self._in.roadmap.total_weeks, self._t, self._palette)
+        return self._keep(fig, "chart-roadmap", "chart.gantt_alt")
+
+    @cached_property
+    def _own_scores(self) -> dict[str, dict[str, float | None]]:
+        i = self._in
+        return respondent_scores(i.content, i.assessment, i.responses, i.targets)
+
+    @cached_property
+    def heatmap(self) -> Chart | None:
+        """Each respondent's score of each main-framework dimension."""
+        main = self._in.main
+        people = self._in.assessment.respondents
+        if main is None or len(people) < 2 or not self._in.responses:
+            return None
+        refs = [d.ref for d in main.dimensions.values()]
+        rows = [f"{p.name} ({self._t(f'role.{p.role}')})" for p in people]
+        values = [[self._own_scores.get(p.name, {}).get(ref) for ref in refs] for p in people]
+        fig = charts.draw_heatmap(rows, self._labels(main), values, self._t, self._palette)
+        return self._keep(fig, "chart-heatmap", "chart.heatmap_alt")
+
+    @cached_property
+    def perception(self) -> Chart | None:
+        """Executives' scores against everyone else's, per main-framework dimension."""
+        main = self._in.main
+        people = self._in.assessment.respondents
+        roles = {p.name: p.role for p in people}
+        executive_count = sum(role == EXECUTIVE for role in roles.values())
+        if main is None or not self._in.responses or executive_count in (0, len(roles)):
+            return None
+        executives, others = [], []
+        for dim in main.dimensions.values():
+            own = {name: s.get(dim.ref) for name, s in self._own_scores.items()}
+            executives.append(
+                _mean([v for n, v in own.items() if v is not None and roles.get(n) == EXECUTIVE])
+            )
+            others.append(
+                _mean([v for n, v in own.items() if v is not None and roles.get(n) != EXECUTIVE])
+            )
+        fig = charts.draw_gap(self._labels(main), executives, others, self._t, self._palette)
+        return self._keep(fig, "chart-perception", "chart.perception_alt")

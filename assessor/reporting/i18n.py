@@ -1,0 +1,97 @@
+"""The report's fixed wording, from reports/i18n/<lang>.yaml, with English as the fallback."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assessor.domain.text import DEFAULT_LANGUAGE
+from assessor.reporting import ReportError
+from assessor.reporting.settings import read_report_yaml
+
+I18N_FOLDER = "i18n"
+
+
+def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Nested mappings as dotted keys: {'cover': {'title': 'x'}} -> {'cover.title': 'x'}."""
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            flat.update(flatten(value, f"{name}."))
+        else:
+            flat[name] = value
+    return flat
+
+
+@dataclass(frozen=True)
+class Translator:
+    """Looks up report wording by key in one language, falling back to English."""
+
+    lang: str
+    strings: Mapping[str, Any]
+
+    def __call__(self, key: str, **values: Any) -> str:
+        """The text of `key`, with `{name}` placeholders filled from `values`."""
+        text = self.strings.get(key)
+        if not isinstance(text, str):
+            raise ReportError(f"no report text '{key}' in reports/{I18N_FOLDER}/{self.lang}.yaml")
+        try:
+            return text.format(**values) if values else text
+        except (KeyError, IndexError, ValueError) as exc:
+            raise ReportError(f"report text '{key}' ({self.lang}): bad placeholder: {exc}") from exc
+
+    def has(self, key: str) -> bool:
+        """Whether there is text for `key`."""
+        return isinstance(self.strings.get(key), str)
+
+    def date(self, day: dt.date, key: str = "date.format") -> str:
+        """A date written out in this language, e.g. '5 March 2025' (or '5 March' by `key`)."""
+        months = self.strings.get("date.months")
+        if not isinstance(months, list) or len(months) != 12:
+            raise ReportError(f"reports/{I18N_FOLDER}/{self.lang}.yaml: date.months needs 12 names")
+        return self(key, day=day.day, month=months[day.month - 1], year=day.year)
+
+    def dates(self, start: dt.date, end: dt.date) -> str:
+        """A span of dates, the year written once when both share it: '4 May – 15 May 2026'."""
+        first = self.date(start, "date.short_format" if start.year == end.year else "date.format")
+        return self("date.range", start=first, end=self.date(end))
+
+    def number(self, value: float | None, digits: int = 0) -> str:
+        """A score or share for print; a dash when there is none."""
+        if value is None:
+            return self("common.none")
+        text = f"{value:.{digits}f}"
+        return text.replace(".", self("common.decimal_point")) if digits else text
+
+
+def language_files(dirs: Sequence[Path], lang: str) -> list[Path]:
+    """The translation files for a language, most specific first."""
+    return [
+        folder / I18N_FOLDER / f"{lang}.yaml"
+        for folder in dirs
+        if (folder / I18N_FOLDER / f"{lang}.yaml").is_file()
+    ]
+
+
+def load_translator(dirs: Sequence[Path], lang: str = DEFAULT_LANGUAGE) -> Translator:
+    """The wording for a language: a consultant's own files over the shipped ones, English below."""
+    languages = [DEFAULT_LANGUAGE] if lang == DEFAULT_LANGUAGE else [DEFAULT_LANGUAGE, lang]
+    if lang != DEFAULT_LANGUAGE and not language_files(dirs, lang):
+        raise ReportError(f"no report translation for language '{lang}' ({available(dirs)})")
+    strings: dict[str, Any] = {}
+    for language in languages:
+        for path in reversed(language_files(dirs, language)):
+            strings.update(flatten(read_report_yaml(path).data))
+    if not strings:
+        raise ReportError(f"no reports/{I18N_FOLDER}/{DEFAULT_LANGUAGE}.yaml found")
+    return Translator(lang, strings)
+
+
+def available(dirs: Sequence[Path]) -> str:
+    """The languages reports can be written in, for messages."""
+    found = sorted({p.stem for folder in dirs for p in (folder / I18N_FOLDER).glob("*.yaml")})
+    return "available: " + ", ".join(found) if found else "none available"

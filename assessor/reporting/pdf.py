@@ -1,0 +1,51 @@
+"""HTML reports to PDF with WeasyPrint: outline, page numbers and metadata come from the HTML."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import Any
+
+WATCHED_LOGGERS = ("weasyprint", "fontTools")
+"""Loggers whose warnings mean a report did not render as designed."""
+
+
+@lru_cache(maxsize=1)
+def _font_config() -> Any:
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
+    """Render report HTML to PDF bytes."""
+    from weasyprint import HTML
+
+    document = HTML(string=html, base_url=base_url)
+    pdf: bytes = document.write_pdf(font_config=_font_config())
+    return pdf
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.name}: {record.getMessage()}")
+
+
+@contextmanager
+def captured_warnings() -> Iterator[list[str]]:
+    """Collect the warnings WeasyPrint and fontTools log while rendering."""
+    handler = _Collect()
+    loggers = [logging.getLogger(name) for name in WATCHED_LOGGERS]
+    for logger in loggers:
+        logger.addHandler(handler)
+    try:
+        yield handler.messages
+    finally:
+        for logger in loggers:
+            logger.removeHandler(handler)

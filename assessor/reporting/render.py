@@ -1,0 +1,72 @@
+"""Report templates to HTML: a Jinja2 environment over the reports/ folders, autoescaped."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from assessor.reporting import ReportError
+
+TEMPLATE_SUFFIX = ".html.j2"
+STYLES_FOLDER = "css"
+
+
+@lru_cache(maxsize=8)
+def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(folder)) for folder in dirs])
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.globals["stylesheet"] = jinja2.pass_environment(_stylesheet)
+    return env
+
+
+def environment(dirs: Sequence[Path]) -> jinja2.Environment:
+    """The template environment: a consultant's reports/ first, then the shipped templates."""
+    return _environment(tuple(Path(d).resolve() for d in dirs))
+
+
+def _stylesheet(env: jinja2.Environment, name: str) -> Markup:
+    """A stylesheet from reports/css/, inlined as is (CSS is not HTML, so not escaped)."""
+    assert env.loader is not None
+    try:
+        source, _, _ = env.loader.get_source(env, f"{STYLES_FOLDER}/{name}")
+    except jinja2.TemplateNotFound as exc:
+        raise ReportError(f"no stylesheet reports/{STYLES_FOLDER}/{name}") from exc
+    return Markup(source.replace("</", "<\\/"))
+
+
+def template_names(dirs: Sequence[Path]) -> list[str]:
+    """The report templates on offer (executive, full, and any a consultant adds)."""
+    names = {
+        path.name.removesuffix(TEMPLATE_SUFFIX)
+        for folder in dirs
+        for path in Path(folder).glob(f"*{TEMPLATE_SUFFIX}")
+    }
+    return sorted(names)
+
+
+def render_html(dirs: Sequence[Path], template: str, context: Mapping[str, Any]) -> str:
+    """Render a report template (by name, e.g. 'executive') with its context to HTML."""
+    if template not in template_names(dirs):
+        known = ", ".join(template_names(dirs)) or "none"
+        raise ReportError(f"unknown report template '{template}'; available: {known}")
+    env = environment(dirs)
+    try:
+        return env.get_template(f"{template}{TEMPLATE_SUFFIX}").render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise ReportError(
+            f"{exc.filename or exc.name}:{exc.lineno}: template error: {exc.message}"
+        ) from exc
+    except jinja2.TemplateError as exc:
+        raise ReportError(f"report template '{template}': {exc}") from exc

@@ -1,0 +1,203 @@
+"""Scores and risks turned into what a template shows: localised text, rounded numbers, dicts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from assessor.domain.content import Content
+from assessor.domain.results import (
+    Assessment,
+    DimensionScore,
+    FrameworkScore,
+    QuestionSummary,
+    Roadmap,
+    TriggeredRisk,
+)
+from assessor.domain.schema import SEVERITY_RANK
+from assessor.domain.sheet import value_key
+from assessor.domain.text import tr
+from assessor.reporting.i18n import Translator
+
+View = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """Finds the printable title of anything a result refers to by id, in the report's language."""
+
+    content: Content
+    assessment: Assessment
+    t: Translator
+
+    def dimension(self, ref: str) -> str:
+        """A dimension's title from its `framework/dimension` ref."""
+        scored = self.assessment.dimension(ref)
+        found = scored.title if scored else (d.title if (d := self.content.dimension(ref)) else ref)
+        return tr(found, self.t.lang)
+
+    def action(self, action_id: str) -> str:
+        """An action's title."""
+        action = self.content.actions.get(action_id)
+        return tr(action.title, self.t.lang) if action else action_id
+
+    def risk(self, risk_id: str) -> str:
+        """A risk's title."""
+        risk = self.content.risks.get(risk_id)
+        return tr(risk.title, self.t.lang) if risk else risk_id
+
+    def kpi(self, kpi_id: str) -> str:
+        """A KPI's title."""
+        kpi = self.content.kpis.get(kpi_id)
+        return tr(kpi.title, self.t.lang) if kpi else kpi_id
+
+
+def status(score: float | None, target: float) -> str:
+    """Where a score stands against its target: 'on-target', 'below-target' or 'unscored'."""
+    if score is None:
+        return "unscored"
+    return "on-target" if score >= target else "below-target"
+
+
+def points_lost(share: float, score: float | None) -> float:
+    """How many of a dimension's 100 points a question costs: its share of what it did not earn."""
+    return 0.0 if score is None else share * (100.0 - score)
+
+
+def dimension_view(dim: DimensionScore, look: Lookup) -> View:
+    """One dimension: score, maturity, target and gap, drivers, answers, evidence and comments."""
+    t, questions = look.t, look.assessment.questions
+    drivers = sorted(
+        dim.drivers, key=lambda d: (-points_lost(d.share, d.score), -d.share, d.question)
+    )
+    summaries = [questions[d.question] for d in drivers if d.question in questions]
+    return {
+        "ref": dim.ref,
+        "id": dim.id,
+        "anchor": f"dimension-{dim.framework}-{dim.id}",
+        "title": tr(dim.title, t.lang),
+        "score": t.number(dim.score),
+        "level": dim.level,
+        "level_name": tr(dim.level_name, t.lang),
+        "descriptor": tr(dim.descriptor, t.lang),
+        "target": t.number(dim.target),
+        "gap": t.number(dim.gap),
+        "status": status(dim.score, dim.target),
+        "coverage": t.number(dim.coverage * 100),
+        "answers": dim.answers,
+        "spread": t.number(dim.spread.sd),
+        "by_role": [
+            {"role": t(f"role.{role}"), "score": t.number(score)}
+            for role, score in dim.by_role.items()
+        ],
+        "drivers": [
+            {
+                "question": d.question,
+                "text": tr(d.text, t.lang),
+                "score": t.number(d.score),
+                "share": t.number(d.share * 100),
+                "lost": t.number(points_lost(d.share, d.score), 1),
+                "answers": d.answers,
+            }
+            for d in drivers
+        ],
+        "evidence": [item for s in summaries for item in s.evidence],
+        "comments": [item for s in summaries for item in s.comments],
+    }
+
+
+def framework_view(framework: FrameworkScore, look: Lookup) -> View:
+    """A framework's score and its dimensions in framework order."""
+    return {
+        "id": framework.id,
+        "title": tr(framework.title, look.t.lang),
+        "source": tr(framework.source, look.t.lang),
+        "score": look.t.number(framework.score),
+        "dimensions": [dimension_view(d, look) for d in framework.dimensions.values()],
+    }
+
+
+def answer_summary(summary: QuestionSummary, content: Content, t: Translator) -> str:
+    """How a question was answered, in one line: 'Agree 5, Neutral 3, not applicable 1'."""
+    labels = _option_labels(summary.question, content, t.lang)
+    parts = [f"{labels.get(key, key)} {count}" for key, count in summary.counts.items() if count]
+    if summary.numbers:
+        numbers = sorted(summary.numbers)
+        parts.append(
+            t("answers.numbers", count=len(numbers), low=f"{numbers[0]:g}", high=f"{numbers[-1]:g}")
+        )
+    if summary.texts:
+        parts.append(t("answers.texts", count=len(summary.texts)))
+    if summary.not_applicable:
+        parts.append(t("answers.not_applicable", count=summary.not_applicable))
+    if summary.unanswered:
+        parts.append(t("answers.unanswered", count=summary.unanswered))
+    return t("common.list_separator").join(parts) or t("answers.none")
+
+
+def _option_labels(question_id: str, content: Content, lang: str) -> dict[str, str]:
+    question = content.questions.get(question_id)
+    if question is None or not question.options:
+        return {}
+    return {value_key(o.value): tr(o.label, lang) for o in question.options}
+
+
+def question_sections(look: Lookup) -> list[View]:
+    """Every question of the questionnaire, section by section, with how it was answered."""
+    t, a = look.t, look.assessment
+    questionnaire = look.content.questionnaires.get(a.questionnaire)
+    if questionnaire is None:
+        return []
+    sections = []
+    for section in questionnaire.sections:
+        rows = [
+            {
+                "id": qid,
+                "text": tr(summary.text, t.lang),
+                "type": t(f"question_type.{summary.type}"),
+                "score": t.number(summary.mean_score),
+                "answers": answer_summary(summary, look.content, t),
+                "texts": summary.texts,
+                "notes": [*summary.evidence, *summary.comments],
+            }
+            for qid in section.questions
+            if (summary := a.questions.get(qid)) is not None
+        ]
+        if rows:
+            sections.append({"title": tr(section.title, t.lang), "questions": rows})
+    return sections
+
+
+def risk_views(risks: Sequence[TriggeredRisk], roadmap: Roadmap, look: Lookup) -> list[View]:
+    """The triggered risks, most severe first, with their sources and mitigating actions."""
+    t = look.t
+    scheduled = {a.id: a for a in roadmap.actions}
+    ordered = sorted(risks, key=lambda r: -SEVERITY_RANK.get(r.severity, 0))
+    views = []
+    for risk in ordered:
+        mitigations = []
+        for action_id in risk.mitigations:
+            placed = scheduled.get(action_id)
+            if placed is None:
+                when = t("roadmap.not_planned")
+            elif placed.start_week == placed.end_week:
+                when = t("roadmap.week", week=placed.start_week)
+            else:
+                when = t("roadmap.weeks", start=placed.start_week, end=placed.end_week)
+            mitigations.append({"id": action_id, "title": look.action(action_id), "when": when})
+        views.append(
+            {
+                "id": risk.id,
+                "anchor": f"risk-{risk.id}",
+                "title": tr(risk.title, t.lang),
+                "explanation": tr(risk.explanation, t.lang),
+                "severity": risk.severity,
+                "severity_label": t(f"severity.{risk.severity}"),
+                "pillar": t(f"pillar.{risk.pillar}"),
+                "source": tr(risk.source, t.lang),
+                "evidence": list(risk.evidence),
+                "mitigations": mitigations,
+            }
+        )
+    return views

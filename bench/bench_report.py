@@ -1,0 +1,151 @@
+"""Benchmark the readiness reports: the whole report against WeasyPrint alone on its final HTML.
+
+Run: .venv/bin/python bench/bench_report.py [--repeat 5]
+
+Renders the full report of the shipped Acme workshop (the consultant workshop's questions,
+12 respondents) warm, in this process, and times WeasyPrint alone on the same final HTML; then
+the executive report warm; then the full report as a fresh `assessor report` process (time and
+peak memory); then charts embedded as SVG against PNG. Targets are printed beside the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from assessor.reporting.pdf import captured_warnings, html_to_pdf  # noqa: E402
+from assessor.services import content as content_service  # noqa: E402
+from assessor.services.reports import ReportRequest, render_report  # noqa: E402
+
+ANSWERS = sorted((ROOT / "examples" / "acme-workshop").glob("*.yaml"))
+QUESTIONNAIRE = "consultant-workshop"
+
+
+def best(repeat: int, *works: Callable[[], object]) -> list[float]:
+    """The fastest of `repeat` runs of each work, the works taken in turn so that a slow spell
+    of the machine weighs on all of them alike."""
+    fastest = [float("inf")] * len(works)
+    for _ in range(repeat):
+        for i, work in enumerate(works):
+            gc.collect()
+            start = time.perf_counter()
+            work()
+            fastest[i] = min(fastest[i], time.perf_counter() - start)
+    return fastest
+
+
+def verdict(value: float, limit: float) -> str:
+    return "ok" if value <= limit else "OVER"
+
+
+def warm(repeat: int) -> None:
+    content = content_service.load(ROOT)
+    full = ReportRequest(
+        questionnaire=QUESTIONNAIRE, answers=ANSWERS, template="full", client="Acme"
+    )
+    executive = ReportRequest(
+        questionnaire=QUESTIONNAIRE, answers=ANSWERS, template="executive", client="Acme"
+    )
+    with captured_warnings() as warnings:
+        report = render_report(content, full, ROOT)  # warm up: imports, fonts, template cache
+        render_report(content, executive, ROOT)
+        total, html_only, weasy, exec_total = best(
+            repeat,
+            lambda: render_report(content, full, ROOT),
+            lambda: render_report(content, full, ROOT, pdf=False),
+            lambda: html_to_pdf(report.html),
+            lambda: render_report(content, executive, ROOT),
+        )
+    questions = len(content.questionnaires[QUESTIONNAIRE].question_ids())
+    ratio = total / weasy
+    print(
+        f"full report: {questions} questions, {len(ANSWERS)} respondents, {len(report.charts)} charts"
+    )
+    print(f"  whole report, warm          {total:6.2f} s   (target < 3 s: {verdict(total, 3.0)})")
+    print(f"  WeasyPrint alone, same HTML {weasy:6.2f} s")
+    print(
+        f"  ratio whole / WeasyPrint    {ratio:6.2f}     (target <= 1.25: {verdict(ratio, 1.25)})"
+    )
+    print(f"  scoring + charts + HTML     {html_only:6.2f} s")
+    print(
+        f"executive report, warm        {exec_total:6.2f} s   (target < 1 s: {verdict(exec_total, 1.0)})"
+    )
+    print(f"WeasyPrint and fontTools warnings: {len(warnings)}")
+
+
+def fresh_process() -> None:
+    script = Path(sys.executable).parent / "assessor"
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "assessor.cli"]
+    with tempfile.TemporaryDirectory() as folder:
+        output = Path(folder) / "full.pdf"
+        answers = [arg for path in ANSWERS for arg in ("--answers", str(path))]
+        args = [
+            *command,
+            "report",
+            "--questionnaire",
+            QUESTIONNAIRE,
+            *answers,
+            "--template",
+            "full",
+            "--output",
+            str(output),
+        ]
+        start = time.perf_counter()
+        subprocess.run(args, check=True, capture_output=True, cwd=ROOT)
+        elapsed = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(
+        f"full report, fresh CLI        {elapsed:6.2f} s   (target < 5 s: {verdict(elapsed, 5.0)})"
+    )
+    print(f"  peak memory of that process {peak:6.0f} MB  (target < 250 MB: {verdict(peak, 250)})")
+
+
+def chart_formats(repeat: int) -> None:
+    content = content_service.load(ROOT)
+    requests = {
+        fmt: ReportRequest(
+            questionnaire=QUESTIONNAIRE, answers=ANSWERS, template="full", chart_format=fmt
+        )
+        for fmt in ("svg", "png")
+    }
+    html = {fmt: render_report(content, r, ROOT, pdf=False).html for fmt, r in requests.items()}
+    times = best(
+        repeat,
+        lambda: render_report(content, requests["svg"], ROOT, pdf=False),
+        lambda: html_to_pdf(html["svg"]),
+        lambda: render_report(content, requests["png"], ROOT, pdf=False),
+        lambda: html_to_pdf(html["png"]),
+    )
+    print("charts embedded as <img> data URIs, full report:")
+    print("  format   scoring+charts+HTML   WeasyPrint   sum")
+    for fmt, (html_time, weasy) in zip(("svg", "png"), (times[:2], times[2:]), strict=True):
+        print(f"  {fmt:6} {html_time:14.2f} s {weasy:14.2f} s {html_time + weasy:6.2f} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs per measure; the fastest counts"
+    )
+    parser.add_argument(
+        "--skip-formats", action="store_true", help="skip the SVG against PNG measure"
+    )
+    args = parser.parse_args()
+    fresh_process()  # first, so that its peak memory is its own
+    warm(args.repeat)
+    if not args.skip_formats:
+        chart_formats(args.repeat)
+
+
+if __name__ == "__main__":
+    main()

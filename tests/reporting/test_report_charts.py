@@ -1,0 +1,202 @@
+"""Charts: readable labels that neither overlap nor fall off the figure, grey-safe colours, text as text."""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+import sys
+
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
+
+from assessor.config import reports_dirs
+from assessor.reporting import charts
+from assessor.reporting.branding import load_branding
+from assessor.reporting.charts import Palette
+from assessor.reporting.gantt import GanttBar, draw_gantt
+from tests.reporting.support import ROOT
+
+LONG = [
+    "CRM vision",
+    "Organisational collaboration and culture across every department of the company",
+    "Valued customer experience",
+    "Processes for the customer life cycle, knowledge management and analysis",
+    "CRM information",
+    "Technology",
+    "Metrics",
+    "Strategy: objectives, segments and effective interaction",
+]
+
+
+def t(key: str, **_: object) -> str:
+    return f"[{key}]"
+
+
+def _renderer(fig: Figure):  # type: ignore[no-untyped-def]
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()  # legends and ticks take their places when drawn
+    return canvas.get_renderer()
+
+
+def _undrawn_ticks(fig: Figure) -> set[int]:
+    """Tick labels matplotlib keeps but does not draw, for ticks outside the axis range."""
+    hidden = set()
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            low, high = sorted(axis.get_view_interval())
+            for tick in axis.get_major_ticks():
+                if not low - 1e-9 <= tick.get_loc() <= high + 1e-9:
+                    hidden.update({id(tick.label1), id(tick.label2)})
+    return hidden
+
+
+def _texts(fig: Figure) -> list[tuple[Text, Bbox]]:
+    renderer = _renderer(fig)
+    hidden = _undrawn_ticks(fig)
+    found = []
+    for text in fig.findobj(Text):
+        if text.get_visible() and text.get_text().strip() and id(text) not in hidden:
+            found.append((text, text.get_window_extent(renderer)))
+    return found
+
+
+def _overlaps(boxes: list[tuple[Text, Bbox]]) -> list[tuple[str, str]]:
+    return [
+        (a.get_text(), b.get_text())
+        for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2)
+        if box_a.overlaps(box_b) and box_a.intersection(box_a, box_b).width > 1
+    ]
+
+
+def _outside(fig: Figure) -> list[str]:
+    width, height = fig.bbox.width, fig.bbox.height
+    return [
+        text.get_text()
+        for text, box in _texts(fig)
+        if box.x0 < -1 or box.y0 < -1 or box.x1 > width + 1 or box.y1 > height + 1
+    ]
+
+
+def _labels(fig: Figure, axis: str) -> list[tuple[Text, Bbox]]:
+    renderer = _renderer(fig)
+    ticks = [
+        lab for ax in fig.axes for lab in getattr(ax, f"get_{axis}ticklabels")() if lab.get_text()
+    ]
+    return [(tick, tick.get_window_extent(renderer)) for tick in ticks]
+
+
+def test_radar_labels_stay_on_the_figure_and_apart() -> None:
+    fig = charts.draw_radar(LONG, [40, 55, None, 30, 70, 80, 20, 65], [70] * 8, t)
+    assert _outside(fig) == []
+    labels = [(text, box) for text, box in _texts(fig) if "(" in text.get_text()]
+    assert len(labels) == 8
+    assert _overlaps(labels) == []
+
+
+def test_bar_charts_wrap_long_names_without_overlap() -> None:
+    gap = charts.draw_gap(
+        LONG, [70, 60, 50, 40, 30, None, 55, 45], [50, 50, 50, 50, 50, 50, 50, 50], t
+    )
+    bars = charts.draw_score_bars(LONG[:6], [10, 90, None, 60, 70, 75], [70] * 6, t)
+    for fig in (gap, bars):
+        assert _outside(fig) == []
+        assert _overlaps(_labels(fig, "y")) == []
+        assert any("\n" in text.get_text() for text, _ in _labels(fig, "y")), "long names wrap"
+
+
+def test_heatmap_names_every_respondent_and_dimension_legibly() -> None:
+    people = [f"Respondent number {i} with a long name (Manager)" for i in range(12)]
+    values = [
+        [(i * 7 + j * 13) % 100 if (i + j) % 5 else None for j in range(8)] for i in range(12)
+    ]
+    fig = charts.draw_heatmap(people, LONG, values, t)
+    assert _outside(fig) == []
+    assert _overlaps(_labels(fig, "y")) == []
+    assert _overlaps(_labels(fig, "x")) == []
+    cells = [
+        text.get_text()
+        for text, _ in _texts(fig)
+        if text.get_text().isdigit() or text.get_text() == "–"
+    ]
+    assert len(cells) >= 96
+
+
+@pytest.mark.parametrize("rows", [7, 70])
+def test_gantt_fits_its_height_and_keeps_labels_apart(rows: int) -> None:
+    bars = [
+        GanttBar(
+            f"Action {i}: agree who designs the customer processes and who signs them off",
+            i,
+            i + 3,
+            ["phase", "action", "critical", "quick-win"][i % 4],
+        )
+        for i in range(1, rows + 1)
+    ]
+    fig = draw_gantt(bars, rows + 3, t, max_height=7.0)
+    assert fig.get_figheight() <= 7.0
+    assert _outside(fig) == []
+    assert _overlaps(_labels(fig, "y")) == []
+    legend = {text.get_text() for text, _ in _texts(fig)}
+    assert {"[chart.gantt_critical]", "[chart.gantt_quick_win]", "[chart.weeks]"} <= legend
+
+
+def test_svg_keeps_text_as_text_and_png_is_a_png() -> None:
+    fig = charts.draw_radar(LONG[:5], [10, 20, 30, 40, 50], [70] * 5, t)
+    svg = charts.render(fig, "chart-x", "alt", "svg")
+    assert svg.mime == "image/svg+xml"
+    body = svg.data.decode()
+    assert "<text" in body and "[chart.target]" in body and "CRM vision" in body
+    assert 'id="DejaVuSans-' not in body, "no glyphs drawn as paths"
+    assert svg.uri.startswith("data:image/svg+xml;base64,")
+    png = charts.render(fig, "chart-x", "alt", "png")
+    assert png.data.startswith(b"\x89PNG") and png.mime == "image/png"
+    with pytest.raises(ValueError, match="unknown chart format"):
+        charts.render(fig, "chart-x", "alt", "gif")
+
+
+def test_the_same_data_gives_the_same_svg() -> None:
+    draw = lambda: charts.render(charts.draw_gap(LONG[:3], [1, 2, 3], [3, 2, 1], t), "c", "a")  # noqa: E731
+    assert draw().data == draw().data
+
+
+def _luminance(colour: str) -> float:
+    red, green, blue = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.299 * red + 0.587 * green + 0.114 * blue
+
+
+@pytest.mark.parametrize(
+    "palette",
+    [Palette(), load_branding(reports_dirs(ROOT)).palette],
+    ids=["default", "shipped-branding"],
+)
+def test_series_colours_stay_apart_in_grey(palette: Palette) -> None:
+    """Series told apart by colour alone must differ in lightness (ink pairs differ in line or size)."""
+    greys = sorted(_luminance(c) for c in (palette.primary, palette.secondary, palette.alert))
+    greys.append(1.0)  # the white page
+    assert all(b - a >= 0.2 for a, b in itertools.pairwise(greys)), greys
+
+
+def test_charts_never_load_pyplot() -> None:
+    code = (
+        "import sys; from assessor.reporting import charts;"
+        "charts.render(charts.draw_radar(['a','b','c'], [1,2,3], [4,5,6], lambda k, **_: k), 'x', 'y');"
+        "print('matplotlib.pyplot' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
+
+
+def test_wrap_and_shorten_keep_words_whole() -> None:
+    assert (
+        charts.wrap("Organisational collaboration and culture", 14)
+        == "Organisational\ncollaboration\nand culture"
+    )
+    assert (
+        charts.shorten("Write the customer-centred vision statement", 20) == "Write the customer-…"
+    )
+    assert charts.shorten("Short", 20) == "Short"

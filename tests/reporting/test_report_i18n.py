@@ -1,0 +1,194 @@
+"""Every word of the reports comes from reports/i18n/; English is complete, other languages fall back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import string
+from pathlib import Path
+from typing import get_args
+
+import jinja2
+import pytest
+from jinja2 import nodes
+
+from assessor.domain.results import ROLES
+from assessor.domain.schema import SEVERITY_RANK, Level3, QuestionType, Risk
+from assessor.reporting import ReportError
+from assessor.reporting.i18n import flatten, load_translator
+from assessor.reporting.render import environment
+from assessor.reporting.settings import read_report_yaml
+from tests.reporting.support import ROOT
+
+REPORTS = ROOT / "reports"
+PACKAGE = ROOT / "assessor" / "reporting"
+ENGLISH = flatten(read_report_yaml(REPORTS / "i18n" / "en.yaml").data)
+
+
+def _sections(template: str) -> list[str]:
+    source = (REPORTS / template).read_text()
+    found = re.search(r"set sections = \[(.*?)\]", source, re.S)
+    assert found, template
+    return re.findall(r'"([a-z0-9-]+)"', found.group(1))
+
+
+KINDS = ["executive", "full"]
+SECTIONS = sorted({s for kind in KINDS for s in _sections(f"{kind}.html.j2")})
+PILLARS = get_args(Risk.model_fields["pillar"].annotation)
+DYNAMIC = {  # a key built in a template or in code from a prefix, and every ending it can take
+    "section.": SECTIONS,
+    "status.": ["on-target", "below-target", "unscored"],
+    "report.title_": KINDS,
+    "dimensions.": ["evidence", "comments"],
+    "role.": list(ROLES),
+    "severity.": list(SEVERITY_RANK),
+    "pillar.": list(PILLARS),
+    "level.": list(get_args(Level3)),
+    "question_type.": list(get_args(QuestionType)),
+    "kpis.direction_": ["up", "down"],
+    "chart.gantt_": ["phase", "action", "critical", "quick_win"],
+}
+
+
+def _template_keys() -> tuple[set[str], set[str]]:
+    """Literal keys and prefixes of built keys passed to t() in every shipped template."""
+    env = environment([REPORTS])
+    keys: set[str] = set()
+    prefixes: set[str] = set()
+    for path in REPORTS.rglob("*.html.j2"):
+        tree = env.parse(path.read_text(), path.name)
+        for call in tree.find_all(nodes.Call):
+            if not (isinstance(call.node, nodes.Name) and call.node.name == "t" and call.args):
+                continue
+            first = call.args[0]
+            if isinstance(first, nodes.Const):
+                keys.add(first.value)
+            elif isinstance(first, nodes.Concat) and isinstance(first.nodes[0], nodes.Const):
+                prefixes.add(first.nodes[0].value)
+            elif isinstance(first, nodes.CondExpr):
+                keys.update(
+                    n.value for n in (first.expr1, first.expr2) if isinstance(n, nodes.Const)
+                )
+            else:
+                pytest.fail(f"{path.name}:{call.lineno}: t() with a key the test cannot read")
+    return keys, prefixes
+
+
+def _code_keys() -> tuple[set[str], set[str]]:
+    """Literal keys and f-string prefixes passed to t() in the reporting package."""
+    keys: set[str] = set()
+    prefixes: set[str] = set()
+    for path in PACKAGE.glob("*.py"):
+        source = path.read_text()
+        keys.update(re.findall(r'\bt\(\s*"([a-z0-9_.-]+)"', source))
+        keys.update(re.findall(r'\bself\._t\(\s*"([a-z0-9_.-]+)"', source))
+        keys.update(re.findall(r'_keep\([^)]*?"(chart\.[a-z_]+)"', source, re.S))
+        prefixes.update(re.findall(r'\bt\(\s*f"([a-z0-9_.-]+)\{', source))
+        prefixes.update(re.findall(r'\b_t\(\s*f"([a-z0-9_.-]+)\{', source))
+    return keys, prefixes
+
+
+def test_every_text_a_template_asks_for_exists_in_english() -> None:
+    keys, prefixes = _template_keys()
+    assert keys, "templates use t()"
+    assert sorted(k for k in keys if not isinstance(ENGLISH.get(k), str)) == []
+    assert sorted(prefixes - set(DYNAMIC)) == [], "teach DYNAMIC the endings of a new prefix"
+    missing = [p + end for p in prefixes for end in DYNAMIC[p] if p + end not in ENGLISH]
+    assert missing == []
+
+
+def test_every_text_the_code_asks_for_exists_in_english() -> None:
+    keys, prefixes = _code_keys()
+    assert {"chart.weeks", "cover.no_client", "chart.radar_alt"} <= keys
+    assert sorted(k for k in keys if k not in ENGLISH) == []
+    assert sorted(prefixes - set(DYNAMIC)) == []
+    missing = [p + end for p in prefixes for end in DYNAMIC[p] if p + end not in ENGLISH]
+    assert missing == []
+
+
+def test_english_holds_no_text_nothing_uses() -> None:
+    template_keys, template_prefixes = _template_keys()
+    code_keys, code_prefixes = _code_keys()
+    used = template_keys | code_keys
+    used |= {
+        "date.format",
+        "date.short_format",
+        "date.range",
+        "date.months",
+        "common.decimal_point",
+    }
+    for prefix in template_prefixes | code_prefixes:
+        used.update(prefix + end for end in DYNAMIC[prefix])
+    assert sorted(set(ENGLISH) - used) == []
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("path", sorted((REPORTS / "i18n").glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_translation_matches_english_keys_and_placeholders(path: Path) -> None:
+    other = flatten(read_report_yaml(path).data)
+    assert sorted(set(other) - set(ENGLISH)) == [], "keys English does not have"
+    for key, text in other.items():
+        if isinstance(text, str):
+            assert _placeholders(text) == _placeholders(ENGLISH[key]), key
+    assert len(other["date.months"]) == 12
+
+
+def test_russian_is_complete() -> None:
+    russian = flatten(read_report_yaml(REPORTS / "i18n" / "ru.yaml").data)
+    assert sorted(set(ENGLISH) - set(russian)) == []
+
+
+def test_a_missing_translation_falls_back_to_english(tmp_path: Path) -> None:
+    (tmp_path / "i18n").mkdir()
+    (tmp_path / "i18n" / "de.yaml").write_text("toc:\n  title: Inhalt\n")
+    t = load_translator([tmp_path, REPORTS], "de")
+    assert t("toc.title") == "Inhalt"
+    assert t("section.summary") == ENGLISH["section.summary"]
+
+
+def test_translator_formats_dates_numbers_and_placeholders() -> None:
+    t = load_translator([REPORTS], "ru")
+    assert t.date(dt.date(2026, 3, 5)) == "5 марта 2026 г."
+    assert t.number(12.345, 1) == "12,3"
+    assert t.number(None) == "–"
+    assert t("roadmap.weeks", start=3, end=8) == "недели 3–8"
+    english = load_translator([REPORTS])
+    assert english.date(dt.date(2026, 3, 5)) == "5 March 2026"
+
+
+def test_unknown_language_and_unknown_key_are_clear_errors() -> None:
+    with pytest.raises(
+        ReportError, match=r"no report translation for language 'xx' \(available: en, ru\)"
+    ):
+        load_translator([REPORTS], "xx")
+    with pytest.raises(ReportError, match=r"no report text 'nowhere\.at-all'"):
+        load_translator([REPORTS])("nowhere.at-all")
+    with pytest.raises(ReportError, match="bad placeholder"):
+        load_translator([REPORTS])("roadmap.weeks", start=1)
+
+
+def test_russian_report_renders_in_russian(small_full, small) -> None:  # type: ignore[no-untyped-def]
+    from tests.reporting.support import FIXTURE_ANSWERS, FIXTURE_ROOT, render
+
+    rendered = render(
+        small,
+        FIXTURE_ROOT,
+        questionnaire="workshop",
+        answers=FIXTURE_ANSWERS,
+        template="executive",
+        lang="ru",
+    )
+    text = rendered.text()
+    assert "Готовность в целом" in text and "Главные риски" in text
+    assert rendered.warnings == []
+
+
+def test_templates_parse(tmp_path: Path) -> None:
+    env = environment([REPORTS])
+    for path in REPORTS.rglob("*.html.j2"):
+        env.parse(path.read_text(), path.name)
+    with pytest.raises(jinja2.TemplateSyntaxError):
+        env.parse("{% if %}", "broken")

@@ -1,0 +1,170 @@
+"""The PDF reports a consultant hands over: outline, contents, charts, metadata, no warnings."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assessor.config import reports_dirs
+from assessor.domain.content import Content
+from assessor.domain.roadmap import plan_roadmap
+from assessor.domain.schema import SEVERITY_RANK
+from assessor.domain.text import tr
+from assessor.reporting.i18n import load_translator
+from assessor.services.scoring import assess
+from tests.reporting.support import ACME, ROOT, Rendered, outline, page_text, squash
+
+EXECUTIVE_SECTIONS = ["summary", "top-risks", "roadmap-glance", "next-90-days"]
+FULL_SECTIONS = [
+    *EXECUTIVE_SECTIONS,
+    "dimensions",
+    "bases",
+    "phases",
+    "respondents",
+    "risk-register",
+    "roadmap",
+    "kpis",
+    "appendix-answers",
+    "appendix-method",
+]
+CHART_TEXT = {  # a text each chart draws, and nothing else on its page would say alone
+    "chart-radar": "chart.current",
+    "chart-roadmap-phases": "chart.weeks",
+    "chart-roadmap": "chart.gantt_critical",
+    "chart-heatmap": "chart.score",
+    "chart-perception": "chart.executives",
+    "chart-phases": "chart.below_target",
+}
+T = load_translator(reports_dirs(ROOT))
+
+
+def section_titles(sections: list[str]) -> list[str]:
+    return [T(f"section.{s}") for s in sections]
+
+
+@pytest.fixture(scope="module")
+def acme_results(shipped: Content):  # type: ignore[no-untyped-def]
+    assessment = assess(shipped, "consultant-workshop", ACME)
+    return assessment, plan_roadmap(shipped, assessment)
+
+
+@pytest.mark.parametrize(
+    ("name", "sections"), [("acme_executive", EXECUTIVE_SECTIONS), ("acme_full", FULL_SECTIONS)]
+)
+def test_every_section_has_an_outline_entry_in_order(
+    name: str, sections: list[str], request: pytest.FixtureRequest
+) -> None:
+    rendered: Rendered = request.getfixturevalue(name)
+    top = [title for depth, title, _ in outline(rendered.pdf) if depth == 0]
+    assert top == section_titles(sections)
+
+
+def test_the_full_report_bookmarks_every_building_block(
+    acme_full: Rendered, shipped: Content
+) -> None:
+    entries = outline(acme_full.pdf)
+    start = [title for _, title, _ in entries].index(T("section.dimensions"))
+    children = [title for depth, title, _ in entries[start + 1 :] if depth == 1][:8]
+    assert children == [tr(d.title) for d in shipped.frameworks["gartner-8"].dimensions]
+
+
+@pytest.mark.parametrize("name", ["acme_executive", "acme_full"])
+def test_text_names_the_band_the_top_risks_and_every_phase(
+    name: str,
+    request: pytest.FixtureRequest,
+    acme_results,
+    shipped: Content,  # type: ignore[no-untyped-def]
+) -> None:
+    rendered: Rendered = request.getfixturevalue(name)
+    assessment, roadmap = acme_results
+    text = rendered.text()
+    assert squash(tr(assessment.readiness.band_title)) in text
+    ranked = sorted(assessment.risks, key=lambda r: -SEVERITY_RANK[r.severity])
+    top = ranked[: 5 if name == "acme_executive" else None]
+    assert top, "the Acme workshop triggers risks"
+    for risk in top:
+        assert squash(tr(risk.title)) in text, risk.id
+    for phase in roadmap.phases:
+        assert squash(tr(phase.title)) in text, phase.id
+
+
+@pytest.mark.parametrize(
+    ("name", "charts"),
+    [
+        ("acme_executive", ["chart-radar", "chart-roadmap-phases"]),
+        ("acme_full", sorted(CHART_TEXT)),
+    ],
+)
+def test_the_expected_charts_are_embedded_with_their_text(
+    name: str, charts: list[str], request: pytest.FixtureRequest
+) -> None:
+    rendered: Rendered = request.getfixturevalue(name)
+    reader = rendered.pdf
+    destinations = reader.named_destinations
+    embedded = sorted(d for d in destinations if d.startswith("chart-"))
+    assert embedded == sorted(charts)
+    assert sorted(c.id for c in rendered.report.charts) == sorted(charts)
+    for chart in charts:
+        page = reader.get_destination_page_number(destinations[chart]) + 1
+        assert T(CHART_TEXT[chart]) in page_text(reader, page), chart
+
+
+@pytest.mark.parametrize("name", ["acme_executive", "acme_full", "small_full"])
+def test_rendering_logs_no_warning(name: str, request: pytest.FixtureRequest) -> None:
+    rendered: Rendered = request.getfixturevalue(name)
+    assert rendered.warnings == []
+
+
+@pytest.mark.parametrize(("name", "low", "high"), [("acme_executive", 4, 8), ("acme_full", 15, 30)])
+def test_page_count_is_what_the_reader_expects(
+    name: str, low: int, high: int, request: pytest.FixtureRequest
+) -> None:
+    rendered: Rendered = request.getfixturevalue(name)
+    assert low <= len(rendered.pdf.pages) <= high
+
+
+def test_metadata_names_title_author_and_subject(acme_full: Rendered) -> None:
+    meta = acme_full.pdf.metadata
+    assert meta is not None
+    assert meta.title == f"{T('report.title_full')}: Acme Industrial Supplies"
+    assert meta.author == "Jane Adviser, Northwind Advisory"
+    assert meta.subject is not None and "Acme Industrial Supplies" in meta.subject
+
+
+def test_pages_carry_numbers_and_a_running_header(acme_executive: Rendered) -> None:
+    reader = acme_executive.pdf
+    total = len(reader.pages)
+    for number in range(2, total + 1):
+        text = page_text(reader, number)
+        assert f"{number} / {total}" in text
+        assert "Acme Industrial Supplies" in text
+    assert f"1 / {total}" not in page_text(reader, 1), "the cover has no page number"
+
+
+def test_contents_list_the_page_each_section_starts_on(acme_full: Rendered) -> None:
+    reader = acme_full.pdf
+    contents = page_text(reader, 2)
+    for depth, title, page in outline(reader):
+        if depth == 0:
+            assert re.search(re.escape(squash(title)) + r"[ .]*" + str(page) + r"\b", contents), (
+                title
+            )
+
+
+def test_paper_size_follows_the_option(acme_full: Rendered, small_full: Rendered) -> None:
+    a4 = acme_full.pdf.pages[0].mediabox
+    letter = small_full.pdf.pages[0].mediabox
+    assert (round(float(a4.width)), round(float(a4.height))) == (595, 842)
+    assert (round(float(letter.width)), round(float(letter.height))) == (612, 792)
+
+
+def test_tables_repeat_their_header_on_every_page_they_span(acme_full: Rendered) -> None:
+    reader = acme_full.pdf
+    pages = [p for d, t, p in outline(reader) if d == 0]
+    start = pages[FULL_SECTIONS.index("appendix-answers")]
+    end = pages[FULL_SECTIONS.index("appendix-method")]
+    assert end - start >= 2, "the appendix spans pages"
+    header = f"{T('table.question')} {T('table.answers')} {T('table.score')}"
+    for number in range(start, end):
+        assert header in page_text(reader, number), number
