@@ -33,6 +33,16 @@ for _first in "tTfF":
         ),
     )
 
+_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = StrictSafeLoader
+if yaml.__with_libyaml__:  # the C parser composes the same nodes, about ten times faster
+
+    class StrictCSafeLoader(yaml.CSafeLoader):
+        """StrictSafeLoader's rules on libyaml's parser."""
+
+        yaml_implicit_resolvers = StrictSafeLoader.yaml_implicit_resolvers
+
+    _Loader = StrictCSafeLoader
+
 
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 
@@ -94,7 +104,7 @@ def read_yaml(path: Path, display: str | None = None) -> SourceDoc:
 def parse_yaml(text: str, name: str) -> SourceDoc:
     """Parse YAML text into plain data and a path-to-line map."""
     try:
-        node = yaml.compose(text, Loader=StrictSafeLoader)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -104,7 +114,7 @@ def parse_yaml(text: str, name: str) -> SourceDoc:
     if node is None:
         raise SourceError(name, 1, "file is empty")
     lines: dict[YamlPath, int] = {}
-    loader = StrictSafeLoader("")
+    loader = _Loader("")
     try:
         data = _construct(node, (), lines, name, loader)
     finally:
@@ -113,7 +123,7 @@ def parse_yaml(text: str, name: str) -> SourceDoc:
 
 
 def _construct(
-    node: Node, path: YamlPath, lines: dict[YamlPath, int], name: str, loader: StrictSafeLoader
+    node: Node, path: YamlPath, lines: dict[YamlPath, int], name: str, loader: Any
 ) -> Any:
     lines[path] = node.start_mark.line + 1
     if isinstance(node, MappingNode | SequenceNode) and node.tag not in _PLAIN_TAGS:
@@ -146,7 +156,7 @@ def _construct(
     return _scalar(node, name, loader)
 
 
-def _scalar(node: Node, name: str, loader: StrictSafeLoader) -> Any:
+def _scalar(node: Node, name: str, loader: Any) -> Any:
     if not isinstance(node, ScalarNode):
         raise SourceError(name, node.start_mark.line + 1, "a key must be a plain value")
     try:
