@@ -5,8 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 scripts/setup.sh
 assessor=.venv/bin/assessor
-workshop=(--questionnaire consultant-workshop --targets examples/targets.yaml)
-for file in examples/acme-workshop/*.yaml; do workshop+=(--answers "$file"); done
+workshop=(--questionnaire consultant-workshop --answers examples/acme-workshop --targets examples/targets.yaml)
 
 echo "== Validating the shipped content"
 $assessor validate
@@ -17,9 +16,10 @@ echo
 echo "== Roadmap"
 $assessor roadmap "${workshop[@]}" --start "$(date +%F)" --format text
 mkdir -p out
-$assessor report "${workshop[@]}" --template executive --output out/acme-executive-report.pdf
-$assessor report "${workshop[@]}" --template full --output out/acme-full-report.pdf
-$assessor report "${workshop[@]}" --template full --output out/acme-full-report.html
+cover=(--client "Acme Industrial" --start "$(date +%F)")
+$assessor report "${workshop[@]}" "${cover[@]}" --template executive --output out/acme-executive-report.pdf
+$assessor report "${workshop[@]}" "${cover[@]}" --template full --output out/acme-full-report.pdf
+$assessor report "${workshop[@]}" "${cover[@]}" --template full --output out/acme-full-report.html
 echo
 echo "Done. Open the reports:"
 for file in out/acme-executive-report.pdf out/acme-full-report.pdf out/acme-full-report.html; do

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from assessor.cli.options import answer_files, assessment_options
 from assessor.reporting.settings import PAPER_SIZES
 from assessor.services import content as content_service
 
@@ -14,21 +15,7 @@ DAY = click.DateTime(formats=["%Y-%m-%d"])
 
 
 @click.command()
-@click.option("--questionnaire", "questionnaire_id", required=True, help="Questionnaire id.")
-@click.option(
-    "--answers",
-    "answer_paths",
-    required=True,
-    multiple=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="An answers file (YAML or JSON); repeat for every respondent of a workshop.",
-)
-@click.option(
-    "--targets",
-    "targets_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Target scores per dimension (YAML or JSON).",
-)
+@assessment_options
 @click.option(
     "--template",
     default="executive",
@@ -51,7 +38,6 @@ DAY = click.DateTime(formats=["%Y-%m-%d"])
     help="A branding YAML file (firm, consultant, logo, colours) over reports/branding.yaml.",
 )
 @click.option("--paper", type=click.Choice(list(PAPER_SIZES)), default="a4", show_default=True)
-@click.option("--lang", default="en", show_default=True, help="Language of the report.")
 @click.option(
     "--date",
     "report_date",
@@ -66,6 +52,7 @@ def report(
     ctx: click.Context,
     questionnaire_id: str,
     answer_paths: tuple[Path, ...],
+    more_answers: tuple[Path, ...],
     targets_path: Path | None,
     template: str,
     output: Path,
@@ -85,7 +72,7 @@ def report(
     content = content_service.load(ctx.obj["content"])
     request = ReportRequest(
         questionnaire=questionnaire_id,
-        answers=answer_paths,
+        answers=tuple(answer_files(answer_paths, more_answers)),
         template=template,
         targets=targets_path,
         client=client,
