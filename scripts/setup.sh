@@ -35,7 +35,8 @@ spec="."
 stamp=".venv/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)-${extras:-base}"
 if [ ! -f "$stamp" ]; then
   echo "setup: installing Python packages ($spec)"
-  .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet --editable "$spec"
+  # (pip's notes about package index folders this machine does not have are left out)
+  .venv/bin/python -m pip install --quiet --upgrade pip 2>&1 | { grep -v "^WARNING: Location" || true; }
+  .venv/bin/python -m pip install --quiet --editable "$spec" 2>&1 | { grep -v "^WARNING: Location" || true; }
   touch "$stamp"
 fi
