@@ -107,6 +107,7 @@ class DimensionScore:
     spread: Spread
     by_role: dict[str, float]
     drivers: list[Driver]
+    by_respondent: dict[str, float] = field(default_factory=dict)
 
     @property
     def ref(self) -> str:

@@ -149,6 +149,9 @@ class _DimensionScorer:
             spread=spread(sorted(own.values())),
             by_role=self._by_role(scored),
             drivers=self._drivers(items),
+            by_respondent={
+                self.sheet.responses[i].respondent.name: value for i, value in sorted(own.items())
+            },
         )
 
     def _per_respondent(self, scored: Sequence[tuple[int, float]]) -> dict[int, float]:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from assessor.domain.content import Content
-from assessor.domain.results import Assessment, FrameworkScore, Response, Roadmap
+from assessor.domain.results import Assessment, FrameworkScore, Roadmap
 from assessor.domain.text import tr
 from assessor.reporting.branding import Branding
 from assessor.reporting.figures import ChartInputs, ReportCharts
@@ -39,8 +39,6 @@ class ReportInput:
     translator: Translator
     layout: Layout = field(default_factory=Layout)
     options: ReportOptions = field(default_factory=ReportOptions)
-    responses: Sequence[Response] = ()
-    targets: Mapping[str, float] | None = None
 
 
 def build_context(inp: ReportInput) -> dict[str, Any]:
@@ -52,9 +50,7 @@ def build_context(inp: ReportInput) -> dict[str, Any]:
     look = Lookup(inp.content, a, t)
     risks = risk_views(a.risks, inp.roadmap, look)
     roadmap = roadmap_view(inp.roadmap, look)
-    chart_inputs = ChartInputs(
-        inp.content, a, inp.roadmap, inp.responses, inp.targets, main, phases
-    )
+    chart_inputs = ChartInputs(inp.content, a, inp.roadmap, main, phases)
     context: dict[str, Any] = {
         "t": t,
         "report": _report(inp),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from math import fsum
@@ -10,8 +10,7 @@ from math import fsum
 from matplotlib.figure import Figure
 
 from assessor.domain.content import Content
-from assessor.domain.results import Assessment, FrameworkScore, Response, Roadmap
-from assessor.domain.scoring import score_assessment
+from assessor.domain.results import Assessment, FrameworkScore, Roadmap
 from assessor.domain.text import tr
 from assessor.reporting import charts
 from assessor.reporting.charts import Chart, Palette
@@ -28,26 +27,8 @@ class ChartInputs:
     content: Content
     assessment: Assessment
     roadmap: Roadmap
-    responses: Sequence[Response]
-    targets: Mapping[str, float] | None
     main: FrameworkScore | None
     phases: FrameworkScore | None
-
-
-def respondent_scores(
-    content: Content,
-    assessment: Assessment,
-    responses: Sequence[Response],
-    targets: Mapping[str, float] | None,
-) -> dict[str, dict[str, float | None]]:
-    """Each respondent's own dimension scores, scored by the engine from their answers alone."""
-    scores: dict[str, dict[str, float | None]] = {}
-    for response in responses:
-        alone = score_assessment(content, assessment.questionnaire, [response], targets)
-        scores[response.respondent.name] = {
-            d.ref: d.score for f in alone.frameworks.values() for d in f.dimensions.values()
-        }
-    return scores
 
 
 def _mean(values: Sequence[float]) -> float | None:
@@ -145,15 +126,21 @@ class ReportCharts:
 
     @cached_property
     def _own_scores(self) -> dict[str, dict[str, float | None]]:
-        i = self._in
-        return respondent_scores(i.content, i.assessment, i.responses, i.targets)
+        """Each respondent's own score of each dimension, as the engine computed it."""
+        dimensions = [
+            d for f in self._in.assessment.frameworks.values() for d in f.dimensions.values()
+        ]
+        return {
+            person.name: {d.ref: d.by_respondent.get(person.name) for d in dimensions}
+            for person in self._in.assessment.respondents
+        }
 
     @cached_property
     def heatmap(self) -> Chart | None:
         """Each respondent's score of each main-framework dimension."""
         main = self._in.main
         people = self._in.assessment.respondents
-        if main is None or len(people) < 2 or not self._in.responses:
+        if main is None or len(people) < 2:
             return None
         refs = [d.ref for d in main.dimensions.values()]
         rows = [f"{p.name} ({self._t(f'role.{p.role}')})" for p in people]
@@ -168,7 +155,7 @@ class ReportCharts:
         people = self._in.assessment.respondents
         roles = {p.name: p.role for p in people}
         executive_count = sum(role == EXECUTIVE for role in roles.values())
-        if main is None or not self._in.responses or executive_count in (0, len(roles)):
+        if main is None or executive_count in (0, len(roles)):
             return None
         executives, others = [], []
         for dim in main.dimensions.values():

@@ -110,9 +110,7 @@ def render_responses(
         chart_format=request.chart_format,
     )
     context = build_context(
-        ReportInput(
-            content, assessment, roadmap, branding, translator, layout, options, responses, targets
-        )
+        ReportInput(content, assessment, roadmap, branding, translator, layout, options)
     )
     html = render_html(dirs, request.template, context)
     document = html_to_pdf(html, base_url=dirs[0].resolve().as_uri() + "/") if pdf else None

@@ -160,3 +160,27 @@ def test_real_content_scores_stay_in_range_whatever_the_order(data: st.DataObjec
     scores = [d.score for f in result.frameworks.values() for d in f.dimensions.values()]
     assert all(s is None or 0 <= s <= 100 for s in [*scores, result.readiness.score])
     assert score_assessment(content, questionnaire_id, list(reversed(found))) == result
+
+
+def test_each_respondents_own_score_is_what_they_would_score_alone() -> None:
+    from pathlib import Path
+
+    from assessor.domain.scoring import score_assessment
+    from assessor.services.content import load
+    from assessor.services.scoring import read_responses
+
+    content = load()
+    folder = Path(__file__).resolve().parents[2] / "examples" / "acme-workshop"
+    responses = read_responses(content, "consultant-workshop", sorted(folder.glob("*.yaml")))
+    together = score_assessment(content, "consultant-workshop", responses)
+    for response in responses[:3]:
+        alone = score_assessment(content, "consultant-workshop", [response])
+        name = response.respondent.name
+        for ref in content.dimension_refs():
+            mine, joint = alone.dimension(ref), together.dimension(ref)
+            assert mine is not None and joint is not None
+            assert joint.by_respondent.get(name) == mine.score
+    for framework in together.frameworks.values():
+        for dimension in framework.dimensions.values():
+            own = list(dimension.by_respondent.values())
+            assert (min(own), max(own)) == (dimension.spread.min, dimension.spread.max)
