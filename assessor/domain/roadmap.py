@@ -144,20 +144,29 @@ def leads_to_pilot(prerequisite: Action) -> bool:
     return prerequisite.phase == TECHNOLOGY_PHASE or prerequisite.id.endswith(PILOT_SUFFIX)
 
 
+def way_back_to_pilot(content: Content, rollout: Action) -> list[tuple[Action, Action]]:
+    """The (action, prerequisite) steps from a rollout back to its pilot, through technology work."""
+    steps: list[tuple[Action, Action]] = []
+    todo, expanded = [rollout], set()
+    while todo:
+        action = todo.pop(0)
+        if action.id in expanded:
+            continue
+        expanded.add(action.id)
+        for prerequisite_id in action.prerequisites:
+            prerequisite = content.actions.get(prerequisite_id)
+            if prerequisite is None or not leads_to_pilot(prerequisite):
+                continue
+            steps.append((action, prerequisite))
+            if not prerequisite_id.endswith(PILOT_SUFFIX):
+                todo.append(prerequisite)
+    return steps
+
+
 def pilots_behind(content: Content, rollout: Action) -> list[str]:
     """The pilots a rollout waits for, found through its technology prerequisites."""
-    found: list[str] = []
-    todo, seen = list(rollout.prerequisites), set()
-    while todo:
-        action = content.actions.get(todo.pop(0))
-        if action is None or action.id in seen or not leads_to_pilot(action):
-            continue
-        seen.add(action.id)
-        if action.id.endswith(PILOT_SUFFIX):
-            found.append(action.id)
-        else:
-            todo.extend(action.prerequisites)
-    return found
+    found = (p.id for _, p in way_back_to_pilot(content, rollout) if p.id.endswith(PILOT_SUFFIX))
+    return list(dict.fromkeys(found))
 
 
 def _follow_pilots_with_rollouts(content: Content, reasons: dict[str, list[Rationale]]) -> None:
@@ -180,24 +189,16 @@ def _pull_in_prerequisites(content: Content, reasons: dict[str, list[Rationale]]
     prerequisites follow the general rule (planned when chosen, otherwise assumed in place).
     """
     pulled: set[str] = set()
-    expanded: set[str] = set()
-    todo = [aid for aid in content.actions if aid in reasons and aid.endswith(ROLLOUT_SUFFIX)]
-    while todo:
-        action = content.actions[todo.pop(0)]
-        if action.id in expanded:
-            continue
-        expanded.add(action.id)
-        for prerequisite_id in action.prerequisites:
-            prerequisite = content.actions.get(prerequisite_id)
-            if prerequisite is None or not leads_to_pilot(prerequisite):
-                continue
-            if prerequisite_id not in reasons:
-                pulled.add(prerequisite_id)
-            if prerequisite_id in pulled:
+    rollouts = [
+        a for a in content.actions.values() if a.id in reasons and a.id.endswith(ROLLOUT_SUFFIX)
+    ]
+    for rollout in rollouts:
+        for action, prerequisite in way_back_to_pilot(content, rollout):
+            if prerequisite.id not in reasons:
+                pulled.add(prerequisite.id)
+            if prerequisite.id in pulled:
                 needed = f"needed before '{tr(action.title)}' ({action.id})"
-                _add(reasons, prerequisite_id, Rationale("prerequisite", action.id, needed))
-            if not prerequisite_id.endswith(PILOT_SUFFIX):
-                todo.append(prerequisite_id)
+                _add(reasons, prerequisite.id, Rationale("prerequisite", action.id, needed))
 
 
 def _add(reasons: dict[str, list[Rationale]], action_id: str, why: Rationale) -> None:

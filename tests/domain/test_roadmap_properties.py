@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from assessor.domain.content import Content
 from assessor.domain.results import Assessment, Roadmap, ScheduledAction
-from assessor.domain.roadmap import PILOT_SUFFIX, ROLLOUT_SUFFIX, leads_to_pilot, plan_roadmap
+from assessor.domain.roadmap import PILOT_SUFFIX, ROLLOUT_SUFFIX, pilots_behind, plan_roadmap
 from assessor.domain.schedule import phase_gates
 from tests.fixtures.roadmap.builders import assessments, fixture_content, shipped_content
 
@@ -90,15 +90,7 @@ def test_every_rollout_in_the_library_has_a_pilot_before_it(name: str) -> None:
     rollouts = [a for a in content.actions.values() if a.id.endswith(ROLLOUT_SUFFIX)]
     assert rollouts
     for rollout in rollouts:
-        seen: set[str] = set()
-        todo = list(rollout.prerequisites)
-        while todo:
-            action = content.actions[todo.pop()]
-            if action.id not in seen and leads_to_pilot(action):
-                seen.add(action.id)
-                if not action.id.endswith(PILOT_SUFFIX):
-                    todo.extend(action.prerequisites)
-        assert any(a.endswith(PILOT_SUFFIX) for a in seen), rollout.id
+        assert pilots_behind(content, rollout), rollout.id
 
 
 @pytest.mark.parametrize("name", CONTENTS)
