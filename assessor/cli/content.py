@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -113,62 +113,87 @@ def _localise(value: Any, lang: str) -> Any:
 
 def render_text(what: str, data: Any) -> str:
     """Human-readable listing of resolved content."""
-    lines: list[str] = []
-    if what == "questionnaire":
-        lines.append(
-            f"{data['title']} ({data['id']}): {data['question_count']} questions, "
-            f"about {data['duration_minutes']} minutes, audience {data['audience']}"
-        )
-        for section in data["sections"]:
-            lines.append("")
-            lines.append(f"== {section['title']}")
-            for q in section["questions"]:
-                lines.append(f"[{q['id']}] ({q['type']}, weight {q['weight']:g}) {q['text']}")
-                if q["condition"]:
-                    cond = q["condition"]
-                    values = cond.get("equals", cond.get("in"))
-                    lines.append(f"    shown if {cond['question']} = {values}")
-                for option in q["options"]:
-                    score = "-" if option["score"] is None else f"{option['score']:g}"
-                    lines.append(f"    {option['value']!s:>14}  {option['label']}  (score {score})")
-                if q["maps_to"]:
-                    maps = ", ".join(f"{m['dimension']} x{m['weight']:g}" for m in q["maps_to"])
-                    lines.append(f"    feeds: {maps}")
-    elif what == "questionnaires":
-        for q in data:
-            lines.append(
-                f"{q['id']:<28} {q['audience']:<10} {q['questions']:>4} questions  {q['title']}"
-            )
-    elif what == "frameworks":
-        for f in data:
-            lines.append(f"{f['title']} ({f['id']})")
-            lines.append(f"  source: {f['source']}")
-            for d in f["dimensions"]:
-                deps = f"  (after {', '.join(d['depends_on'])})" if d.get("depends_on") else ""
-                lines.append(f"  - {d['id']:<32} weight {d['weight']:g}  {d['title']}{deps}")
-            lines.append(
-                "  maturity: "
-                + ", ".join(
-                    f"{m['level']} {m['name']} (from {m['min_score']:g})" for m in f["maturity"]
+    return "\n".join(_TEXT_RENDERERS[what](data))
+
+
+def _questionnaire_lines(data: dict[str, Any]) -> list[str]:
+    lines = [
+        f"{data['title']} ({data['id']}): {data['question_count']} questions, "
+        f"about {data['duration_minutes']} minutes, audience {data['audience']}"
+    ]
+    for section in data["sections"]:
+        lines += ["", f"== {section['title']}"]
+        for q in section["questions"]:
+            lines.append(f"[{q['id']}] ({q['type']}, weight {q['weight']:g}) {q['text']}")
+            if q["condition"]:
+                cond = q["condition"]
+                lines.append(
+                    f"    shown if {cond['question']} = {cond.get('equals', cond.get('in'))}"
                 )
-            )
-            lines.append("")
-    elif what == "risks":
-        for r in data:
-            lines.append(f"[{r['severity'].upper():<8}] {r['id']}: {r['title']}")
-            lines.append(f"    mitigated by: {', '.join(r['mitigations'])}")
-            lines.append(f"    source: {r['source']}")
-    elif what == "actions":
-        for a in data:
-            prereq = f"; after {', '.join(a['prerequisites'])}" if a.get("prerequisites") else ""
-            lines.append(
-                f"{a['phase']:<13} {a['id']}: {a['title']} "
-                f"({a['duration_weeks']} wk, effort {a['effort']}, impact {a['impact']}{prereq})"
-            )
-    elif what == "kpis":
-        for k in data:
-            lines.append(f"{k['id']:<24} {k['title']} [{k['unit']}, {k['direction']}]")
-    return "\n".join(lines)
+            for option in q["options"]:
+                score = "-" if option["score"] is None else f"{option['score']:g}"
+                lines.append(f"    {option['value']!s:>14}  {option['label']}  (score {score})")
+            if q["maps_to"]:
+                maps = ", ".join(f"{m['dimension']} x{m['weight']:g}" for m in q["maps_to"])
+                lines.append(f"    feeds: {maps}")
+    return lines
+
+
+def _questionnaires_lines(data: list[dict[str, Any]]) -> list[str]:
+    return [
+        f"{q['id']:<28} {q['audience']:<10} {q['questions']:>4} questions  {q['title']}"
+        for q in data
+    ]
+
+
+def _framework_lines(data: list[dict[str, Any]]) -> list[str]:
+    lines: list[str] = []
+    for f in data:
+        lines += [f"{f['title']} ({f['id']})", f"  source: {f['source']}"]
+        for d in f["dimensions"]:
+            deps = f"  (after {', '.join(d['depends_on'])})" if d.get("depends_on") else ""
+            lines.append(f"  - {d['id']:<32} weight {d['weight']:g}  {d['title']}{deps}")
+        levels = ", ".join(
+            f"{m['level']} {m['name']} (from {m['min_score']:g})" for m in f["maturity"]
+        )
+        lines += [f"  maturity: {levels}", ""]
+    return lines
+
+
+def _risk_lines(data: list[dict[str, Any]]) -> list[str]:
+    lines: list[str] = []
+    for r in data:
+        lines += [
+            f"[{r['severity'].upper():<8}] {r['id']}: {r['title']}",
+            f"    mitigated by: {', '.join(r['mitigations'])}",
+            f"    source: {r['source']}",
+        ]
+    return lines
+
+
+def _action_lines(data: list[dict[str, Any]]) -> list[str]:
+    lines = []
+    for a in data:
+        prereq = f"; after {', '.join(a['prerequisites'])}" if a.get("prerequisites") else ""
+        lines.append(
+            f"{a['phase']:<13} {a['id']}: {a['title']} "
+            f"({a['duration_weeks']} wk, effort {a['effort']}, impact {a['impact']}{prereq})"
+        )
+    return lines
+
+
+def _kpi_lines(data: list[dict[str, Any]]) -> list[str]:
+    return [f"{k['id']:<24} {k['title']} [{k['unit']}, {k['direction']}]" for k in data]
+
+
+_TEXT_RENDERERS: dict[str, Callable[[Any], list[str]]] = {
+    "questionnaire": _questionnaire_lines,
+    "questionnaires": _questionnaires_lines,
+    "frameworks": _framework_lines,
+    "risks": _risk_lines,
+    "actions": _action_lines,
+    "kpis": _kpi_lines,
+}
 
 
 COMMANDS = [validate, schema, show]

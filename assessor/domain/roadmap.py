@@ -124,6 +124,7 @@ def _preference(
     order = {action_id: i for i, action_id in enumerate(content.actions)}
 
     def rank(action: Action) -> tuple[int, int, int, int]:
+        """Sort key of one candidate action."""
         answered = sum(1 for ref in action.raises if ref in below)
         return (_RANK[action.impact], -_RANK[action.effort], -answered, order[action.id])
 

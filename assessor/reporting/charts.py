@@ -82,6 +82,7 @@ def shorten(label: str, width: int) -> str:
 
 
 def longest_line(labels: Sequence[str]) -> int:
+    """The length of the longest line of a wrapped label."""
     return max((len(line) for label in labels for line in label.split("\n")), default=0)
 
 
@@ -107,6 +108,7 @@ def drawing(palette: Palette) -> Iterator[None]:
 
 
 def style_axes(ax: Axes, palette: Palette) -> None:
+    """Give axes the report's grid, spines and label style."""
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     for side in ("left", "bottom"):

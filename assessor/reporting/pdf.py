@@ -34,6 +34,7 @@ class _Collect(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
+        """Keep the message of a warning."""
         self.messages.append(f"{record.name}: {record.getMessage()}")
 
 

@@ -8,9 +8,18 @@ from pathlib import Path
 from typing import Any
 
 from assessor.config import content_dir, content_paths
-from assessor.domain.content import Content, assemble, discover, load_content, parse_files
+from assessor.domain.content import (
+    NOT_APPLICABLE,
+    Content,
+    assemble,
+    discover,
+    load_content,
+    parse_files,
+)
 from assessor.domain.crossref import check_content
 from assessor.domain.errors import ContentError
+from assessor.domain.schema import Question
+from assessor.domain.text import tr
 
 
 def load(root: str | Path | None = None) -> Content:
@@ -36,44 +45,17 @@ def describe_questionnaire(
     content: Content, questionnaire_id: str, lang: str = "en"
 ) -> dict[str, Any]:
     """A questionnaire resolved to its questions, options, mappings and conditions."""
-    from assessor.domain.text import tr
-
     questionnaire = content.questionnaires[questionnaire_id]
-    sections = []
-    for section in questionnaire.sections:
-        questions = []
-        for qid in section.questions:
-            question = content.questions[qid]
-            options: list[dict[str, Any]] = [
-                {"value": o.value, "label": tr(o.label, lang), "score": o.score}
-                for o in question.options or []
-            ]
-            if question.not_applicable:
-                options.append({"value": "n/a", "label": "Not applicable", "score": None})
-            questions.append(
-                {
-                    "id": question.id,
-                    "text": tr(question.text, lang),
-                    "help": tr(question.help, lang) or None,
-                    "type": question.type,
-                    "options": options,
-                    "weight": question.weight,
-                    "maps_to": [
-                        {"dimension": m.dimension, "weight": m.weight} for m in question.maps_to
-                    ],
-                    "audience": list(question.audience),
-                    "condition": question.condition.model_dump(by_alias=True, exclude_none=True)
-                    if question.condition
-                    else None,
-                    "evidence": tr(question.evidence, lang) or None,
-                    "range": {"min": question.min, "max": question.max}
-                    if question.type == "number"
-                    else None,
-                }
-            )
-        sections.append(
-            {"id": section.id, "title": tr(section.title, lang), "questions": questions}
-        )
+    sections = [
+        {
+            "id": section.id,
+            "title": tr(section.title, lang),
+            "questions": [
+                describe_question(content.questions[qid], lang) for qid in section.questions
+            ],
+        }
+        for section in questionnaire.sections
+    ]
     return {
         "id": questionnaire.id,
         "title": tr(questionnaire.title, lang),
@@ -82,4 +64,28 @@ def describe_questionnaire(
         "frameworks": list(questionnaire.frameworks),
         "question_count": len(questionnaire.question_ids()),
         "sections": sections,
+    }
+
+
+def describe_question(question: Question, lang: str = "en") -> dict[str, Any]:
+    """One question with its options (value, label, score), mappings, audience and condition."""
+    options: list[dict[str, Any]] = [
+        {"value": o.value, "label": tr(o.label, lang), "score": o.score}
+        for o in question.options or []
+    ]
+    if question.not_applicable:
+        options.append({"value": NOT_APPLICABLE, "label": "Not applicable", "score": None})
+    condition = question.condition
+    return {
+        "id": question.id,
+        "text": tr(question.text, lang),
+        "help": tr(question.help, lang) or None,
+        "type": question.type,
+        "options": options,
+        "weight": question.weight,
+        "maps_to": [{"dimension": m.dimension, "weight": m.weight} for m in question.maps_to],
+        "audience": list(question.audience),
+        "condition": condition.model_dump(by_alias=True, exclude_none=True) if condition else None,
+        "evidence": tr(question.evidence, lang) or None,
+        "range": {"min": question.min, "max": question.max} if question.type == "number" else None,
     }
