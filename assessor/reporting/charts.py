@@ -19,6 +19,7 @@ from typing import Any, cast
 
 import matplotlib
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
@@ -210,6 +211,7 @@ def draw_heatmap(
         ax.tick_params(length=0)
         for spine in ax.spines.values():
             spine.set_visible(False)
+        fit_left_margin(ax, pad=0.08)
         bar = fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
         bar.set_label(t("chart.score"))
         bar.ax.tick_params(labelsize=7)
@@ -315,6 +317,32 @@ def draw_score_bars(
     return fig
 
 
+SVG_TEXT_WIDENING = 1.1
+"""WeasyPrint draws SVG text letter by letter, without kerning: a label comes out about 7%
+wider than matplotlib measures it (seen on a 3-inch label: 0.2 inch wider). Margins allow 10%."""
+
+
+def fit_left_margin(ax: Axes, pad: float = 0.12, most: float = 0.5) -> None:
+    """Move the axes' left edge so that its y labels, measured as drawn, fit on the figure.
+
+    The first layout guesses label widths from their length; wide letters ('W', 'm') can make
+    a label longer than the guess, and the figure's edge would clip it. The right edge stays.
+    Widths allow for SVG_TEXT_WIDENING; `pad` (inches) leaves room for the ticks; the margin
+    never exceeds `most` of the width.
+    """
+    fig = ax.get_figure()
+    assert isinstance(fig, Figure)
+    renderer = FigureCanvasAgg(fig).get_renderer()  # type: ignore[no-untyped-call]
+    labels = [label for label in ax.get_yticklabels() if label.get_text()]
+    if not labels:
+        return
+    measured = max(label.get_window_extent(renderer).width for label in labels) / fig.dpi
+    widest = measured * SVG_TEXT_WIDENING
+    left = min(most, (widest + pad) / fig.get_figwidth())
+    box = ax.get_position()
+    ax.set_position((left, box.y0, box.x1 - left, box.height))
+
+
 def _finish_horizontal(ax: Axes, labels: Sequence[str], palette: Palette, t: Translate) -> None:
     ax.set_yticks(range(len(labels)), labels)
     ax.set_ylim(len(labels) - 0.5, -0.5)
@@ -324,3 +352,4 @@ def _finish_horizontal(ax: Axes, labels: Sequence[str], palette: Palette, t: Tra
     ax.grid(axis="x", color="#cccccc", linewidth=0.5)
     ax.set_axisbelow(True)
     style_axes(ax, palette)
+    fit_left_margin(ax)

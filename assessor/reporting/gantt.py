@@ -16,6 +16,7 @@ from assessor.reporting.charts import (
     Palette,
     Translate,
     drawing,
+    fit_left_margin,
     longest_line,
     shorten,
     style_axes,
@@ -72,6 +73,7 @@ def draw_gantt(
         ax.set_axisbelow(True)
         style_axes(ax, palette)
         ax.tick_params(axis="y", labelsize=size, length=2)
+        fit_left_margin(ax)
         kinds = [k for k in _GANTT_STYLES if any(b.kind == k for b in bars)]
         if len(kinds) > 1:  # one kind of bar needs no key
             handles = [_gantt_key(kind, palette, t) for kind in kinds]

@@ -200,3 +200,55 @@ def test_wrap_and_shorten_keep_words_whole() -> None:
         charts.shorten("Write the customer-centred vision statement", 20) == "Write the customer-…"
     )
     assert charts.shorten("Short", 20) == "Short"
+
+
+WIDE_LABELS = [
+    "Walton's test workshop: what would we do next week without technology?",
+    "WWWW MMMM WWWW MMMM WWWW MMMM WWWW MMMM WWWW MMMM WWWW",
+    "Measure the KPI baseline",
+]
+
+
+def test_labels_with_wide_letters_stay_on_the_figure() -> None:
+    bars = [GanttBar(label, i + 1, i + 3, "action") for i, label in enumerate(WIDE_LABELS)]
+    gantt = draw_gantt(bars, 8, t)
+    bars_chart = charts.draw_score_bars(WIDE_LABELS, [40.0, 80.0, None], [70.0, 70.0, 70.0], t)
+    heatmap = charts.draw_heatmap(
+        WIDE_LABELS, ["Vision", "Strategy"], [[10, 20], [30, 40], [50, None]], t
+    )
+    for fig in (gantt, bars_chart, heatmap):
+        assert _outside(fig) == []
+
+
+def _leftmost_text_in_pdf(fig: Figure) -> float:
+    """Where the leftmost glyph of the chart lands when WeasyPrint draws it 1 inch from the edge."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+    from weasyprint import HTML
+
+    chart = charts.render(fig, "chart", "alt", "svg")
+    page = "@page { size: 9in 10in; margin: 1in } body { margin: 0 }"
+    html = (
+        f"<html><head><style>{page}</style></head><body>"
+        f'<img style="width: {fig.get_figwidth()}in" src="{chart.uri}"></body></html>'
+    )
+    starts: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            starts.append(tm[4] * cm[0] + cm[4])
+
+    PdfReader(BytesIO(HTML(string=html).write_pdf())).pages[0].extract_text(visitor_text=visit)
+    return min(starts)
+
+
+@pytest.mark.parametrize("rows", [8, 60])
+def test_real_action_titles_are_not_clipped_in_the_pdf(rows: int) -> None:
+    from assessor.domain.text import tr
+    from assessor.services.content import load
+
+    titles = [tr(action.title) for action in load().actions.values()][:rows]
+    bars = [GanttBar(title, i % 20 + 1, i % 20 + 3, "action") for i, title in enumerate(titles)]
+    fig = draw_gantt(bars, 24, t)
+    assert _leftmost_text_in_pdf(fig) >= 72 - 0.5  # the image starts 72 pt from the page edge
