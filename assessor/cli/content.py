@@ -124,7 +124,9 @@ def _questionnaire_lines(data: dict[str, Any]) -> list[str]:
     for section in data["sections"]:
         lines += ["", f"== {section['title']}"]
         for q in section["questions"]:
-            lines.append(f"[{q['id']}] ({q['type']}, weight {q['weight']:g}) {q['text']}")
+            scored = bool(q["maps_to"])
+            how = f"weight {q['weight']:g}" if scored else "not scored"
+            lines.append(f"[{q['id']}] ({q['type']}, {how}) {q['text']}")
             if q["condition"]:
                 cond = q["condition"]
                 lines.append(
@@ -132,7 +134,8 @@ def _questionnaire_lines(data: dict[str, Any]) -> list[str]:
                 )
             for option in q["options"]:
                 score = "-" if option["score"] is None else f"{option['score']:g}"
-                lines.append(f"    {option['value']!s:>14}  {option['label']}  (score {score})")
+                worth = f"  (score {score})" if scored else ""
+                lines.append(f"    {option['value']!s:>14}  {option['label']}{worth}")
             if q["maps_to"]:
                 maps = ", ".join(f"{m['dimension']} x{m['weight']:g}" for m in q["maps_to"])
                 lines.append(f"    feeds: {maps}")

@@ -90,3 +90,19 @@ def test_invalid_content_dir_gives_every_error_and_no_traceback(tmp_path: Path) 
     assert "Traceback" not in result.output
     assert "error: the content is invalid" in result.stderr
     assert f"{tmp_path}/frameworks/x.yaml:1: missing required key 'title'" in result.stderr
+
+
+def test_show_marks_questions_that_are_not_scored(tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "content"
+    shutil.copytree(FIXTURE, root)
+    bank = root / "questionnaires" / "bank.yaml"
+    text = bank.read_text()
+    fact = "    maps_to:\n      - dimension: mini/technology\n  - id: software-fit"
+    assert text.count(fact) == 1
+    bank.write_text(text.replace(fact, "  - id: software-fit"))
+    out = run("--content", str(root), "show", "questionnaire", "short")
+    assert "[software] (yesno, not scored) Have you bought software?" in out
+    assert "               yes  Yes\n" in out
+    assert "[vision-shared] (scale, weight 1) Is the vision shared?" in out
