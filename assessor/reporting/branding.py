@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator
 
 from assessor.domain.yamlsrc import MAX_FILE_BYTES
 from assessor.reporting import ReportError
-from assessor.reporting.charts import Palette
+from assessor.reporting.charts import DEFAULT_PALETTE, Palette
 from assessor.reporting.settings import read_report_yaml, validated
 
 BRANDING_FILE = "branding.yaml"
@@ -32,10 +32,10 @@ class Colours(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    primary: Colour = "#004488"
-    accent: Colour = "#DDAA33"
-    alert: Colour = "#BB5566"
-    text: Colour = "#222222"
+    primary: Colour = DEFAULT_PALETTE.primary
+    accent: Colour = DEFAULT_PALETTE.secondary
+    alert: Colour = DEFAULT_PALETTE.alert
+    text: Colour = DEFAULT_PALETTE.ink
     muted: Colour = "#5F6B7A"
     light: Colour = "#EEF2F7"
 
@@ -49,8 +49,8 @@ class BrandingFile(BaseModel):
     consultant: str = ""
     logo: str | None = None
     colours: Colours = Colours()
-    font: FontName = "DejaVu Sans"
-    colormap: str = "cividis"
+    font: FontName = DEFAULT_PALETTE.font
+    colormap: str = DEFAULT_PALETTE.colormap
 
     @field_validator("colormap")
     @classmethod
