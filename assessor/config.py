@@ -1,11 +1,9 @@
-"""Where content lives: the shipped folders, or a consultant's own via ASSESSOR_CONTENT_DIR."""
+"""Where the shipped content lives, and the folders a content directory is made of."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-CONTENT_ENV = "ASSESSOR_CONTENT_DIR"
 CONTENT_FOLDERS = ("frameworks", "questionnaires")
 """The folders of a content directory that hold content files (reports/ holds templates)."""
 
@@ -15,12 +13,6 @@ def shipped_content_dir() -> Path:
     package = Path(__file__).resolve().parent
     bundled = package / "_content"
     return bundled if bundled.is_dir() else package.parent
-
-
-def content_dir(option: str | os.PathLike[str] | None = None) -> Path:
-    """The content directory in force: the option, else the environment, else the shipped one."""
-    chosen = option or os.environ.get(CONTENT_ENV)
-    return Path(chosen) if chosen else shipped_content_dir()
 
 
 def content_paths(root: Path) -> list[Path]:

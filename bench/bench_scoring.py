@@ -16,7 +16,7 @@ from typing import Any
 
 from assessor.domain.answers import parse_response
 from assessor.domain.content import Content
-from assessor.domain.results import ROLES, Response
+from assessor.domain.responses import ROLES, Response, value_key
 from assessor.domain.schema import (
     AnswerTest,
     Dimension,
@@ -35,7 +35,6 @@ from assessor.domain.schema import (
     ShowCondition,
 )
 from assessor.domain.scoring import score_assessment
-from assessor.domain.sheet import value_key
 from assessor.domain.yamlsrc import SourceDoc
 
 QUESTIONS = 150

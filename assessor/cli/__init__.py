@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import traceback
+from pathlib import Path
 from typing import Any
 
 import click
 
+from assessor.cli.state import CliState
 from assessor.domain.errors import ContentInvalid, InputError
 
 
@@ -50,7 +52,7 @@ class AssessorGroup(click.Group):
 @click.pass_context
 def cli(ctx: click.Context, content: str | None) -> None:
     """CRM Readiness Assessor: is this company ready to implement CRM, and what next?"""
-    ctx.obj = {"content": content}
+    ctx.obj = CliState(Path(content) if content else None, base=Path.cwd())
 
 
 def main() -> None:
@@ -58,24 +60,12 @@ def main() -> None:
     cli(prog_name="assessor")
 
 
-def _register() -> None:
-    from assessor.cli import content as content_commands
+from assessor.cli import content as content_commands  # noqa: E402  (the commands join the group)
+from assessor.cli import report, roadmap, score  # noqa: E402
 
-    for module in (content_commands,):
-        for command in module.COMMANDS:
-            cli.add_command(command)
-    for name in ("score", "roadmap", "report"):
-        try:
-            module = __import__(f"assessor.cli.{name}", fromlist=["COMMANDS"])
-        except ModuleNotFoundError as exc:
-            if exc.name != f"assessor.cli.{name}":
-                raise
-            continue
-        for command in module.COMMANDS:
-            cli.add_command(command)
-
-
-_register()
+for _module in (content_commands, score, roadmap, report):
+    for _command in _module.COMMANDS:
+        cli.add_command(_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
-from pydantic import BaseModel
 
-from assessor.config import content_dir, content_paths
 from assessor.domain.schema import content_json_schema
-from assessor.domain.text import tr
 from assessor.services import content as content_service
 
 
@@ -21,11 +18,11 @@ from assessor.services import content as content_service
 @click.pass_context
 def validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     """Check content files (schema and cross-references); report every error as file:line."""
-    targets = list(paths) or content_paths(content_dir(ctx.obj["content"]))
+    targets = list(paths) or content_service.validation_targets(ctx.obj.root)
     missing = [p for p in targets if not p.exists()]
     if missing:
         raise click.BadParameter(f"no such file or folder: {', '.join(map(str, missing))}")
-    count, errors = content_service.validate(targets)
+    count, errors = content_service.validate(targets, ctx.obj.base)
     for error in errors:
         click.echo(str(error))
     if errors:
@@ -64,7 +61,7 @@ LANG = click.option(
 @click.pass_context
 def show(ctx: click.Context, what: str, questionnaire_id: str | None, fmt: str, lang: str) -> None:
     """Print resolved content: frameworks, risks, actions, kpis, or one questionnaire."""
-    content = content_service.load(ctx.obj["content"])
+    content = ctx.obj.workspace().content
     data: Any
     if what == "questionnaire":
         if not questionnaire_id:
@@ -74,41 +71,13 @@ def show(ctx: click.Context, what: str, questionnaire_id: str | None, fmt: str, 
             raise click.BadParameter(f"unknown questionnaire '{questionnaire_id}'; known: {known}")
         data = content_service.describe_questionnaire(content, questionnaire_id, lang)
     elif what == "questionnaires":
-        data = [
-            {
-                "id": q.id,
-                "title": tr(q.title, lang),
-                "audience": q.audience,
-                "questions": len(q.question_ids()),
-            }
-            for q in content.questionnaires.values()
-        ]
+        data = content_service.describe_questionnaires(content, lang)
     else:
-        collections: dict[str, Mapping[str, BaseModel]] = {
-            "frameworks": content.frameworks,
-            "risks": content.risks,
-            "actions": content.actions,
-            "kpis": content.kpis,
-        }
-        collection = collections[what]
-        data = [
-            _localise(item.model_dump(by_alias=True, exclude_none=True), lang)
-            for item in collection.values()
-        ]
+        data = content_service.describe_catalogue(content, what, lang)
     if fmt == "json":
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         click.echo(render_text(what, data))
-
-
-def _localise(value: Any, lang: str) -> Any:
-    if isinstance(value, dict):
-        if "en" in value and all(isinstance(v, str) for v in value.values()):
-            return tr(value, lang)
-        return {k: _localise(v, lang) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_localise(v, lang) for v in value]
-    return value
 
 
 def render_text(what: str, data: Any) -> str:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from assessor.cli.options import answer_files, assessment_options
-from assessor.reporting.settings import PAPER_SIZES
-from assessor.services import content as content_service
+from assessor.cli.options import AssessmentInput, assessment_options, day
+from assessor.services.files import check_writable, read_responses, read_targets, write_file
+from assessor.services.report_request import PAPERS, ReportOptions, ReportRequest, output_format
 
 DAY = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -37,7 +37,7 @@ DAY = click.DateTime(formats=["%Y-%m-%d"])
     type=click.Path(dir_okay=False, path_type=Path),
     help="A branding YAML file (firm, consultant, logo, colours) over reports/branding.yaml.",
 )
-@click.option("--paper", type=click.Choice(list(PAPER_SIZES)), default="a4", show_default=True)
+@click.option("--paper", type=click.Choice(list(PAPERS)), default="a4", show_default=True)
 @click.option(
     "--date",
     "report_date",
@@ -50,10 +50,7 @@ DAY = click.DateTime(formats=["%Y-%m-%d"])
 @click.pass_context
 def report(
     ctx: click.Context,
-    questionnaire_id: str,
-    answer_paths: tuple[Path, ...],
-    more_answers: tuple[Path, ...],
-    targets_path: Path | None,
+    assessment_input: AssessmentInput,
     template: str,
     output: Path,
     client: str,
@@ -61,31 +58,32 @@ def report(
     firm: str | None,
     branding_path: Path | None,
     paper: str,
-    lang: str,
     report_date: dt.datetime | None,
     start: dt.datetime | None,
 ) -> None:
     """Write the readiness report for a board (executive) or a workshop (full), as PDF or HTML."""
-    from assessor.services.reports import ReportRequest, output_format, write_report
+    # Imported here: rendering needs matplotlib and WeasyPrint, which the other commands do not.
+    from assessor.services.reports import prepare_report, render_report
 
-    output_format(output)  # refuse a wrong suffix before any work
-    content = content_service.load(ctx.obj["content"])
+    fmt = output_format(output)  # refuse a wrong suffix before any work
+    check_writable(output)
+    ws = ctx.obj.workspace()
+    questionnaire_id = assessment_input.questionnaire_id
+    responses = read_responses(ws, questionnaire_id, assessment_input.answer_paths)
     request = ReportRequest(
-        questionnaire=questionnaire_id,
-        answers=tuple(answer_files(answer_paths, more_answers)),
         template=template,
-        targets=targets_path,
-        client=client,
+        format=fmt,
+        lang=assessment_input.lang,
+        options=ReportOptions(client=client, date=day(report_date) or dt.date.today(), paper=paper),
         consultant=consultant,
         firm=firm,
         branding=branding_path,
-        paper=paper,
-        lang=lang,
-        date=report_date.date() if report_date else dt.date.today(),
-        start=start.date() if start else None,
+        start=day(start),
     )
-    written = write_report(content, request, output, ctx.obj["content"])
-    click.echo(f"wrote {written}", err=True)
+    targets = read_targets(ws, assessment_input.targets_path)
+    job = prepare_report(ws, questionnaire_id, responses, targets, request)
+    write_file(output, render_report(job, ws).data, what="report")
+    click.echo(f"wrote {output}", err=True)
 
 
 COMMANDS = [report]

@@ -5,15 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 from math import ceil
-from pathlib import Path
 
 import click
 
-from assessor.cli.options import answer_files, assessment_options
+from assessor.cli.options import AssessmentInput, assessment_options, day
+from assessor.domain.content import Content
 from assessor.domain.results import KpiPlanItem, PhasePlan, Roadmap, ScheduledAction
 from assessor.domain.text import tr
-from assessor.services import content as content_service
-from assessor.services.roadmap import build_roadmap, roadmap_csv
+from assessor.services.assessments import plan
+from assessor.services.exports import roadmap_csv
+from assessor.services.results import describe_rationale, describe_skip, roadmap_json
 
 GANTT_WIDTH = 60
 """The most week columns the text Gantt chart draws; longer plans put several weeks in a column."""
@@ -38,35 +39,27 @@ QUARTER_WEEKS = 13
 @click.pass_context
 def roadmap(
     ctx: click.Context,
-    questionnaire_id: str,
-    answer_paths: tuple[Path, ...],
-    more_answers: tuple[Path, ...],
-    targets_path: Path | None,
+    assessment_input: AssessmentInput,
     start: dt.datetime | None,
     fmt: str,
-    lang: str,
 ) -> None:
     """Plan the roadmap: phased actions for the gaps and risks, weeks, critical path, KPIs."""
-    content = content_service.load(ctx.obj["content"])
-    _, plan = build_roadmap(
-        content,
-        questionnaire_id,
-        answer_files(answer_paths, more_answers),
-        targets_path,
-        start.date() if start else None,
-    )
+    ws = ctx.obj.workspace()
+    planned = plan(ws, assessment_input.assess(ctx.obj), day(start))
+    lang = assessment_input.lang
     if fmt == "json":
-        click.echo(json.dumps(plan.to_json(lang), indent=2, ensure_ascii=False))
+        data = roadmap_json(planned, ws.content, lang)
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     elif fmt == "csv":
-        click.echo(roadmap_csv(plan, lang), nl=False)
+        click.echo(roadmap_csv(planned, ws.content, lang), nl=False)
     else:
-        click.echo(render_roadmap(plan, lang))
+        click.echo(render_roadmap(planned, ws.content, lang))
 
 
-def render_roadmap(plan: Roadmap, lang: str = "en") -> str:
+def render_roadmap(plan: Roadmap, content: Content, lang: str = "en") -> str:
     """The roadmap as a consultant reads it in a terminal: phases, Gantt chart, KPI plan."""
     sections = [_summary_lines(plan)]
-    sections.extend(_phase_lines(n, phase, lang) for n, phase in enumerate(plan.phases, 1))
+    sections.extend(_phase_lines(n, phase, content, lang) for n, phase in enumerate(plan.phases, 1))
     if plan.actions:
         sections.append(gantt_lines(plan))
         sections.append(_kpi_lines(plan.kpi_plan, lang))
@@ -91,13 +84,13 @@ def _summary_lines(plan: Roadmap) -> list[str]:
     ]
 
 
-def _phase_lines(number: int, phase: PhasePlan, lang: str) -> list[str]:
+def _phase_lines(number: int, phase: PhasePlan, content: Content, lang: str) -> list[str]:
     title = f"== {number}. {tr(phase.title, lang)}"
     if phase.skipped:
-        return [f"{title}: skipped", f"   {phase.reason}"]
+        return [f"{title}: skipped", f"   {describe_skip(phase.skip)}"]
     lines = [f"{title} ({_weeks(phase.start_week, phase.end_week)})"]
     for action in phase.actions:
-        lines.extend(_action_lines(action, lang))
+        lines.extend(_action_lines(action, content, lang))
     return lines
 
 
@@ -105,7 +98,7 @@ def _weeks(first: int | None, last: int | None) -> str:
     return f"week {first}" if first == last else f"weeks {first}-{last}"
 
 
-def _action_lines(action: ScheduledAction, lang: str) -> list[str]:
+def _action_lines(action: ScheduledAction, content: Content, lang: str) -> list[str]:
     marks = ("[QW]" if action.quick_win else "") + ("[CP]" if action.critical else "")
     when = _weeks(action.start_week, action.end_week)
     if action.start is not None and action.end is not None:
@@ -119,7 +112,7 @@ def _action_lines(action: ScheduledAction, lang: str) -> list[str]:
         lines.append(f"      after: {', '.join(action.prerequisites)}")
     if action.assumed_in_place:
         lines.append(f"      assumed in place: {', '.join(action.assumed_in_place)}")
-    lines.extend(f"      why: {why.text}" for why in action.rationale)
+    lines.extend(f"      why: {describe_rationale(why, content)}" for why in action.rationale)
     if action.kpis:
         lines.append(f"      moves: {', '.join(action.kpis)}")
     return lines

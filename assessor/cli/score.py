@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 import textwrap
-from pathlib import Path
 
 import click
 
-from assessor.cli.options import answer_files, assessment_options
+from assessor.cli.options import AssessmentInput, assessment_options
 from assessor.domain.results import Assessment, DimensionScore, FrameworkScore, GateResult
 from assessor.domain.text import tr
-from assessor.services import content as content_service
-from assessor.services.scoring import assess
+from assessor.services.results import assessment_json, describe_evidence
 
 WIDTH = 100
 """Wrap long texts (verdicts) at this width."""
@@ -24,21 +22,12 @@ WIDTH = 100
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 @click.pass_context
-def score(
-    ctx: click.Context,
-    questionnaire_id: str,
-    answer_paths: tuple[Path, ...],
-    more_answers: tuple[Path, ...],
-    targets_path: Path | None,
-    fmt: str,
-    lang: str,
-) -> None:
+def score(ctx: click.Context, assessment_input: AssessmentInput, fmt: str) -> None:
     """Score answers: readiness band, dimension scores, failure risks, disagreement."""
-    content = content_service.load(ctx.obj["content"])
-    answers = answer_files(answer_paths, more_answers)
-    assessment = assess(content, questionnaire_id, answers, targets_path)
+    assessment = assessment_input.assess(ctx.obj)
+    lang = assessment_input.lang
     if fmt == "json":
-        click.echo(json.dumps(assessment.to_json(lang), indent=2, ensure_ascii=False))
+        click.echo(json.dumps(assessment_json(assessment, lang), indent=2, ensure_ascii=False))
     else:
         click.echo(render_assessment(assessment, lang))
 
@@ -140,7 +129,7 @@ def _risk_lines(assessment: Assessment, lang: str) -> list[str]:
     lines = [f"RISKS ({len(assessment.risks)}, most severe first):"]
     for risk in assessment.risks:
         lines.append(f"  [{risk.severity.upper()}] {tr(risk.title, lang)} ({risk.id})")
-        lines.extend(f"      because {fact}" for fact in risk.evidence)
+        lines.extend(f"      because {describe_evidence(fact)}" for fact in risk.evidence)
         lines.append(f"      mitigate with: {', '.join(risk.mitigations)}")
     return lines
 

@@ -1,4 +1,8 @@
-"""Read answers and targets documents, checking every value against the questionnaire."""
+"""Read answers and targets, checking every value against the questionnaire.
+
+The same checks serve a file (each problem at its line) and a web form (each problem beside
+its field): problems are `AnswerProblem`s with a kind, a respondent and a question.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from assessor.domain.content import NOT_APPLICABLE, Content
-from assessor.domain.errors import InputError
-from assessor.domain.results import ROLES, Respondent, Response
+from assessor.domain.content import Content
+from assessor.domain.errors import AnswerProblem, InputError, ProblemKind
+from assessor.domain.responses import (
+    NOT_APPLICABLE,
+    ROLES,
+    AnswerValue,
+    Respondent,
+    Response,
+    value_key,
+)
 from assessor.domain.schema import Question
-from assessor.domain.sheet import AnswerValue, value_key
 from assessor.domain.yamlsrc import SourceDoc, YamlPath
 
 ANSWER_KEYS = ("respondent", "questionnaire", "answers", "evidence", "comments")
@@ -20,37 +30,53 @@ RESPONDENT_KEYS = ("name", "role")
 TARGET_KEYS = ("targets", "default")
 
 
-class _Invalid(ValueError):
-    """One bad value; the caller adds the file, line, respondent and question."""
+class AnswerInvalid(ValueError):
+    """One bad answer value, with the kind of problem; the caller adds where it is."""
+
+    def __init__(self, kind: ProblemKind, message: str) -> None:
+        super().__init__(message)
+        self.kind: ProblemKind = kind
+        self.message = message
 
 
 @dataclass
-class _Problems:
-    """Collects every problem in one document before giving up."""
+class Problems:
+    """Collects every problem of one document or form before giving up."""
 
-    doc: SourceDoc
+    doc: SourceDoc | None = None
     respondent: str | None = None
-    lines: list[str] = field(default_factory=list)
+    found: list[AnswerProblem] = field(default_factory=list)
 
-    def add(self, path: YamlPath, message: str, question: str | None = None) -> None:
+    def add(
+        self,
+        path: YamlPath,
+        message: str,
+        question: str | None = None,
+        kind: ProblemKind = "invalid",
+        value: Any = None,
+    ) -> None:
         """Record a problem at a place in the document, for this respondent and question."""
-        where = [f"respondent '{self.respondent}'"] if self.respondent else []
-        if question:
-            where.append(f"question '{question}'")
-        prefix = ", ".join(where)
-        self.lines.append(
-            f"{self.doc.file}:{self.doc.line_of(path)}: {prefix + ': ' if prefix else ''}{message}"
+        self.found.append(
+            AnswerProblem(
+                message=message,
+                kind=kind,
+                respondent=self.respondent,
+                question=question,
+                value=value,
+                file=self.doc.file if self.doc else None,
+                line=self.doc.line_of(path) if self.doc else None,
+            )
         )
 
     def raise_any(self) -> None:
         """Raise one InputError listing every problem recorded, if any."""
-        if self.lines:
-            raise InputError("\n".join(self.lines))
+        if self.found:
+            raise InputError(self.found)
 
 
 def parse_response(doc: SourceDoc, content: Content, questionnaire_id: str) -> Response:
     """An answers document checked against the questionnaire; InputError lists every problem."""
-    problems = _Problems(doc)
+    problems = Problems(doc)
     data = doc.data
     if not isinstance(data, dict):
         problems.add((), "an answers file must be a mapping with 'respondent' and 'answers'")
@@ -58,12 +84,18 @@ def parse_response(doc: SourceDoc, content: Content, questionnaire_id: str) -> R
     respondent = _respondent(data.get("respondent"), doc, problems)
     for key in data:
         if key not in ANSWER_KEYS:
-            problems.add((key,), f"unknown key '{key}'; expected: {', '.join(ANSWER_KEYS)}")
+            problems.add(
+                (key,),
+                f"unknown key '{key}'; expected: {', '.join(ANSWER_KEYS)}",
+                kind="unknown-key",
+            )
     claimed = data.get("questionnaire")
     if claimed is not None and claimed != questionnaire_id:
         problems.add(
             ("questionnaire",),
             f"the answers are for questionnaire '{claimed}', not '{questionnaire_id}'",
+            kind="unknown-questionnaire",
+            value=claimed,
         )
     asked = {q.id: q for q in content.questionnaire_questions(questionnaire_id)}
     answers = _answers(data, asked, questionnaire_id, problems)
@@ -73,50 +105,84 @@ def parse_response(doc: SourceDoc, content: Content, questionnaire_id: str) -> R
     return Response(respondent=respondent, answers=answers, evidence=evidence, comments=comments)
 
 
-def _respondent(value: Any, doc: SourceDoc, problems: _Problems) -> Respondent:
+def _respondent(value: Any, doc: SourceDoc, problems: Problems) -> Respondent:
     if not isinstance(value, dict):
-        problems.add(("respondent",), "missing 'respondent: {name: ..., role: ...}'")
-        return Respondent(name="", role="", source=doc.file)
+        problems.add(
+            ("respondent",), "missing 'respondent: {name: ..., role: ...}'", kind="missing"
+        )
+        return Respondent(id=doc.file, name="", role="", source=doc.file)
     name = value.get("name")
     if not isinstance(name, str) or not name.strip():
-        problems.add(("respondent", "name"), "the respondent needs a 'name'")
+        problems.add(("respondent", "name"), "the respondent needs a 'name'", kind="missing")
         name = ""
     problems.respondent = name.strip() or None
     for key in value:
         if key not in RESPONDENT_KEYS:
             problems.add(
-                ("respondent", key), f"unknown respondent key '{key}'; expected: name, role"
+                ("respondent", key),
+                f"unknown respondent key '{key}'; expected: name, role",
+                kind="unknown-key",
             )
     role = value.get("role")
     if role not in ROLES:
         problems.add(
-            ("respondent", "role"), f"role {_shown(role)} is not one of: {', '.join(ROLES)}"
+            ("respondent", "role"),
+            f"role {_shown(role)} is not one of: {', '.join(ROLES)}",
+            kind="bad-role",
+            value=role,
         )
-    return Respondent(name=name.strip(), role=str(role), source=doc.file)
+    return Respondent(id=doc.file, name=name.strip(), role=str(role), source=doc.file)
 
 
 def _answers(
-    data: dict[str, Any], asked: Mapping[str, Question], questionnaire_id: str, problems: _Problems
+    data: dict[str, Any], asked: Mapping[str, Question], questionnaire_id: str, problems: Problems
 ) -> dict[str, AnswerValue]:
     given = data.get("answers")
     if not isinstance(given, dict):
-        message = "'answers' must map question ids to answers"
-        problems.add(("answers",), message if "answers" in data else "missing 'answers'")
+        if "answers" in data:
+            problems.add(("answers",), "'answers' must map question ids to answers")
+        else:
+            problems.add(("answers",), "missing 'answers'", kind="missing")
         return {}
+    return check_answers(given, asked, questionnaire_id, problems)
+
+
+def check_answers(
+    given: Mapping[Any, Any],
+    asked: Mapping[str, Question],
+    questionnaire_id: str,
+    problems: Problems,
+) -> dict[str, AnswerValue]:
+    """Each given answer in its stored form; every bad one recorded as a problem, by question."""
     answers: dict[str, AnswerValue] = {}
     for qid, raw in given.items():
         question = asked.get(qid)
         if question is None:
-            problems.add(("answers", qid), _unknown(qid, questionnaire_id, asked), question=qid)
+            problems.add(
+                ("answers", qid),
+                _unknown(qid, questionnaire_id, asked),
+                question=str(qid),
+                kind="unknown-question",
+            )
             continue
         try:
             value = parse_answer(question, raw)
-        except _Invalid as exc:
-            problems.add(("answers", qid), str(exc), question=qid)
+        except AnswerInvalid as exc:
+            problems.add(("answers", qid), exc.message, question=qid, kind=exc.kind, value=raw)
             continue
         if value is not None:
             answers[qid] = value
     return answers
+
+
+def parse_answers(
+    content: Content, questionnaire_id: str, given: Mapping[str, Any], respondent: str | None = None
+) -> tuple[dict[str, AnswerValue], list[AnswerProblem]]:
+    """Answers from a form (question id to raw value): the good ones and every problem."""
+    problems = Problems(respondent=respondent)
+    asked = {q.id: q for q in content.questionnaire_questions(questionnaire_id)}
+    answers = check_answers(given, asked, questionnaire_id, problems)
+    return answers, problems.found
 
 
 def _unknown(qid: str, questionnaire_id: str, asked: Mapping[str, Question]) -> str:
@@ -130,7 +196,7 @@ def _notes(
     key: str,
     asked: Mapping[str, Question],
     questionnaire_id: str,
-    problems: _Problems,
+    problems: Problems,
 ) -> dict[str, str]:
     given = data.get(key)
     if given is None:
@@ -141,28 +207,36 @@ def _notes(
     notes: dict[str, str] = {}
     for qid, text in given.items():
         if qid not in asked:
-            problems.add((key, qid), _unknown(qid, questionnaire_id, asked), question=qid)
+            problems.add(
+                (key, qid),
+                _unknown(qid, questionnaire_id, asked),
+                question=str(qid),
+                kind="unknown-question",
+            )
         elif not isinstance(text, str | int | float) or isinstance(text, bool):
-            problems.add((key, qid), f"{key} must be text", question=qid)
+            problems.add((key, qid), f"{key} must be text", question=qid, kind="not-text")
         elif str(text).strip():
             notes[qid] = str(text).strip()
     return notes
 
 
 def parse_answer(question: Question, raw: Any) -> AnswerValue | None:
-    """One answer in its stored form; None when left blank. Raises ValueError when invalid."""
+    """One answer in its stored form; None when left blank. Raises AnswerInvalid when invalid."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
     if isinstance(raw, str) and raw.strip().lower() == NOT_APPLICABLE:
         if question.not_applicable:
             return NOT_APPLICABLE
         if question.type != "text":
-            raise _Invalid("'n/a' is not allowed here: the question has no 'not applicable' answer")
+            raise AnswerInvalid(
+                "not-applicable",
+                "'n/a' is not allowed here: the question has no 'not applicable' answer",
+            )
     if question.type == "number":
         return _number(question, raw)
     if question.type == "text":
         if isinstance(raw, bool) or not isinstance(raw, str | int | float):
-            raise _Invalid(f"expected text, got {_shown(raw)}")
+            raise AnswerInvalid("not-text", f"expected text, got {_shown(raw)}")
         return str(raw).strip()
     options = {value_key(o.value).lower(): value_key(o.value) for o in question.options or []}
     if question.type == "multiple":
@@ -170,7 +244,10 @@ def parse_answer(question: Question, raw: Any) -> AnswerValue | None:
         chosen = [_option(options, item) for item in items]
         return tuple(dict.fromkeys(chosen))
     if isinstance(raw, list | dict):
-        raise _Invalid(f"expected one option ({', '.join(options.values())}), got {_shown(raw)}")
+        raise AnswerInvalid(
+            "not-an-option",
+            f"expected one option ({', '.join(options.values())}), got {_shown(raw)}",
+        )
     return _option(options, raw)
 
 
@@ -179,19 +256,27 @@ def _option(options: Mapping[str, str], raw: Any) -> str:
         found = options.get(value_key(raw).strip().lower())
         if found is not None:
             return found
-    raise _Invalid(f"{_shown(raw)} is not one of the options: {', '.join(options.values())}")
+    raise AnswerInvalid(
+        "not-an-option", f"{_shown(raw)} is not one of the options: {', '.join(options.values())}"
+    )
 
 
 def _number(question: Question, raw: Any) -> float:
+    """A number answer; text such as "3" or " 2.5 " (as a form sends it) is read as a number."""
+    if isinstance(raw, str):
+        try:
+            raw = float(raw.strip())
+        except ValueError:
+            raise AnswerInvalid("not-a-number", f"expected a number, got {_shown(raw)}") from None
     if isinstance(raw, bool) or not isinstance(raw, int | float):
-        raise _Invalid(f"expected a number, got {_shown(raw)}")
+        raise AnswerInvalid("not-a-number", f"expected a number, got {_shown(raw)}")
     value = float(raw)
     if not math.isfinite(value):
-        raise _Invalid(f"expected a finite number, got {_shown(raw)}")
+        raise AnswerInvalid("not-a-number", f"expected a finite number, got {_shown(raw)}")
     low, high = question.min, question.max
     if (low is not None and value < low) or (high is not None and value > high):
         bounds = f"{_bound(low, 'any')} to {_bound(high, 'any')}"
-        raise _Invalid(f"{value_key(value)} is out of range ({bounds})")
+        raise AnswerInvalid("out-of-range", f"{value_key(value)} is out of range ({bounds})")
     return value
 
 
@@ -211,7 +296,7 @@ def _shown(raw: Any) -> str:
 
 def parse_targets(doc: SourceDoc, content: Content) -> dict[str, float]:
     """The target score of every dimension: the file's own, else its default, else the model's."""
-    problems = _Problems(doc)
+    problems = Problems(doc)
     data = doc.data
     if not isinstance(data, dict):
         problems.add(
@@ -220,27 +305,60 @@ def parse_targets(doc: SourceDoc, content: Content) -> dict[str, float]:
         problems.raise_any()
     for key in data:
         if key not in TARGET_KEYS:
-            problems.add((key,), f"unknown key '{key}'; expected: targets, default")
-    default = content.readiness.default_target
-    if "default" in data:
-        default = _target(data["default"], ("default",), problems, default)
-    refs = content.dimension_refs()
-    targets = dict.fromkeys(refs, default)
+            problems.add(
+                (key,), f"unknown key '{key}'; expected: targets, default", kind="unknown-key"
+            )
     given = data.get("targets", {})
     if not isinstance(given, dict):
         problems.add(("targets",), "'targets' must map framework/dimension to a score 0-100")
         given = {}
-    for ref, raw in given.items():
-        if ref not in targets:
-            problems.add(("targets", ref), f"unknown dimension '{ref}' (write framework/dimension)")
-            continue
-        targets[ref] = _target(raw, ("targets", ref), problems, default)
+    targets = check_targets(content, given, data.get("default"), problems)
     problems.raise_any()
     return targets
 
 
-def _target(raw: Any, path: YamlPath, problems: _Problems, fallback: float) -> float:
-    if isinstance(raw, bool) or not isinstance(raw, int | float) or not 0 <= raw <= 100:
-        problems.add(path, f"a target is a score from 0 to 100, got {_shown(raw)}")
+def check_targets(
+    content: Content,
+    given: Mapping[Any, Any],
+    default: Any = None,
+    problems: Problems | None = None,
+) -> dict[str, float]:
+    """The target of every dimension from a mapping; unknown dimensions and bad scores refused.
+
+    Raises InputError listing every problem unless a `problems` collector is given.
+    """
+    collector = problems if problems is not None else Problems()
+    fallback = content.readiness.default_target
+    if default is not None:
+        fallback = _target(default, ("default",), collector, fallback)
+    targets = dict.fromkeys(content.dimension_refs(), fallback)
+    for ref, raw in given.items():
+        if ref not in targets:
+            collector.add(
+                ("targets", ref),
+                f"unknown dimension '{ref}' (write framework/dimension)",
+                kind="unknown-dimension",
+                value=ref,
+            )
+            continue
+        targets[ref] = _target(raw, ("targets", ref), collector, fallback)
+    if problems is None:
+        collector.raise_any()
+    return targets
+
+
+def _target(raw: Any, path: YamlPath, problems: Problems, fallback: float) -> float:
+    if (
+        isinstance(raw, bool)
+        or not isinstance(raw, int | float)
+        or not math.isfinite(raw)
+        or not 0 <= raw <= 100
+    ):
+        problems.add(
+            path,
+            f"a target is a score from 0 to 100, got {_shown(raw)}",
+            kind="out-of-range",
+            value=raw,
+        )
         return fallback
     return float(raw)

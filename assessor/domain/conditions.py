@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from assessor.domain.content import NOT_APPLICABLE, Content
-from assessor.domain.results import TriggeredRisk
+from assessor.domain.content import Content
+from assessor.domain.responses import NOT_APPLICABLE, AnswerValue, answer_keys, value_key
+from assessor.domain.results import Evidence, Relation, TriggeredRisk
 from assessor.domain.schema import (
     SEVERITY_RANK,
     AllOf,
@@ -18,15 +19,10 @@ from assessor.domain.schema import (
     NotOf,
     Risk,
 )
-from assessor.domain.sheet import AnswerSheet, AnswerValue, QuestionPlan, answer_keys, value_key
+from assessor.domain.sheet import AnswerSheet, QuestionPlan
 
-Verdict = tuple[bool, list[str]]
+Verdict = tuple[bool, list[Evidence]]
 """Whether a condition holds, and the facts that explain the verdict either way."""
-
-
-def number(value: float) -> str:
-    """A score or threshold as a consultant reads it: `50`, `32.5`."""
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
 @dataclass(frozen=True)
@@ -42,7 +38,7 @@ class ConditionContext:
 
 
 def evaluate(condition: Condition, context: ConditionContext) -> Verdict:
-    """Whether a condition holds, with human-readable evidence for the verdict."""
+    """Whether a condition holds, with the facts behind the verdict."""
     if isinstance(condition, AllOf | AnyOf):
         verdicts = [
             evaluate(child, context)
@@ -66,15 +62,17 @@ def evaluate(condition: Condition, context: ConditionContext) -> Verdict:
 def _dimension_test(test: DimensionTest, context: ConditionContext) -> Verdict:
     score = context.scores.get(test.dimension)
     if score is None:
-        return False, [f"{test.dimension} has no score"]
+        return False, [Evidence("unscored", test.dimension, held=False)]
+    relation: Relation
     if test.below is not None:
-        held = score < test.below
-        relation = f"{'below' if held else 'not below'} {number(test.below)}"
+        held, threshold, relation = score < test.below, test.below, "below"
     else:
         assert test.at_least is not None
-        held = score >= test.at_least
-        relation = f"{'at least' if held else 'below'} {number(test.at_least)}"
-    return held, [f"{test.dimension} scored {number(score)} ({relation})"]
+        held, threshold, relation = score >= test.at_least, test.at_least, "at_least"
+    fact = Evidence(
+        "dimension", test.dimension, held, score=score, threshold=threshold, relation=relation
+    )
+    return held, [fact]
 
 
 def _exceeds_test(test: ExceedsTest, context: ConditionContext) -> Verdict:
@@ -82,13 +80,16 @@ def _exceeds_test(test: ExceedsTest, context: ConditionContext) -> Verdict:
     high, low = context.scores.get(spec.dimension), context.scores.get(spec.over)
     if high is None or low is None:
         missing = spec.dimension if high is None else spec.over
-        return False, [f"{missing} has no score"]
-    lead = high - low
-    held = high > low and lead >= spec.by
-    direction = "ahead" if lead >= 0 else "behind"
-    fact = (
-        f"{spec.dimension} scored {number(high)} against {number(low)} for {spec.over} "
-        f"({direction} by {number(abs(lead))}; threshold {number(spec.by)})"
+        return False, [Evidence("unscored", missing, held=False)]
+    held = high > low and high - low >= spec.by
+    fact = Evidence(
+        "exceeds",
+        spec.dimension,
+        held,
+        score=high,
+        other=spec.over,
+        other_score=low,
+        threshold=spec.by,
     )
     return held, [fact]
 
@@ -98,23 +99,32 @@ def _answer_test(test: AnswerTest, context: ConditionContext) -> Verdict:
     values = context.sheet.values[question.index] if question else {}
     given = [v for v in values.values() if v != NOT_APPLICABLE]
     if question is None or not given:
-        return False, [f"{test.answer}: no respondent answered"]
+        return False, [Evidence("unanswered", test.answer, held=False)]
     matched = sum(1 for value in given if _matches(test, question, value))
     held = matched / len(given) >= test.share
-    by_score = test.equals is None and test.in_ is None and question.question.type != "number"
-    verb = "scored" if by_score else "answered"
-    return held, [f"{test.answer}: {matched} of {len(given)} respondents {verb} {_wanted(test)}"]
-
-
-def _wanted(test: AnswerTest) -> str:
-    if test.equals is not None:
-        return f"'{value_key(test.equals)}'"
-    if test.in_ is not None:
-        return "one of " + ", ".join(f"'{value_key(v)}'" for v in test.in_)
-    if test.below is not None:
-        return f"below {number(test.below)}"
-    assert test.at_least is not None
-    return f"at least {number(test.at_least)}"
+    by_value = test.equals is not None or test.in_ is not None
+    relation: Relation
+    if by_value:
+        relation = "equals" if test.in_ is None else "in"
+        wanted = [test.equals] if test.in_ is None else list(test.in_)
+        values_wanted = tuple(value_key(v) for v in wanted if v is not None)
+        threshold = None
+    else:
+        relation = "below" if test.below is not None else "at_least"
+        threshold = test.below if test.below is not None else test.at_least
+        values_wanted = ()
+    fact = Evidence(
+        "answers",
+        test.answer,
+        held,
+        threshold=threshold,
+        relation=relation,
+        values=values_wanted,
+        matched=matched,
+        of=len(given),
+        by_score=not by_value and question.question.type != "number",
+    )
+    return held, [fact]
 
 
 def _matches(test: AnswerTest, question: QuestionPlan, value: AnswerValue) -> bool:
@@ -155,7 +165,7 @@ def triggered_risks(
     return sorted(found, key=lambda r: -SEVERITY_RANK[r.severity])
 
 
-def triggered_risk(risk: Risk, evidence: list[str]) -> TriggeredRisk:
+def triggered_risk(risk: Risk, evidence: list[Evidence]) -> TriggeredRisk:
     """A catalogue risk as reported when its condition holds, with the evidence for it."""
     return TriggeredRisk(
         id=risk.id,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from math import fsum, sqrt
 
+from assessor.domain.responses import EXECUTIVE
 from assessor.domain.results import (
     Confidence,
     DimensionSpread,
@@ -14,17 +14,11 @@ from assessor.domain.results import (
 )
 from assessor.domain.schema import Thresholds
 from assessor.domain.sheet import AnswerSheet
-
-EXECUTIVE = "executive"
-
-
-def _mean(values: list[float]) -> float | None:
-    return fsum(values) / len(values) if values else None
+from assessor.domain.stats import mean, population_sd
 
 
 def _sd(values: list[float]) -> float:
-    mean = fsum(values) / len(values)
-    return sqrt(fsum((v - mean) ** 2 for v in values) / len(values))
+    return population_sd(values) or 0.0
 
 
 def diverging_dimensions(
@@ -66,17 +60,16 @@ def perception_gap(
     if EXECUTIVE not in roles or all(role == EXECUTIVE for role in roles):
         return PerceptionGap(executive=None, others=None, gap=None, flagged=False, dimensions={})
     gaps: dict[str, float] = {}
-    executive_means: list[float] = []
-    other_means: list[float] = []
+    by_executives: dict[str, float | None] = {}
+    by_others: dict[str, float | None] = {}
     for ref, own in per_respondent.items():
-        executive = _mean(sorted(s for r, s in own.items() if roles[r] == EXECUTIVE))
-        others = _mean(sorted(s for r, s in own.items() if roles[r] != EXECUTIVE))
-        if executive is None or others is None:
-            continue
-        gaps[ref] = executive - others
-        executive_means.append(executive)
-        other_means.append(others)
-    overall_executive, overall_others = _mean(executive_means), _mean(other_means)
+        executive = mean(sorted(s for r, s in own.items() if roles[r] == EXECUTIVE))
+        others = mean(sorted(s for r, s in own.items() if roles[r] != EXECUTIVE))
+        by_executives[ref], by_others[ref] = executive, others
+        if executive is not None and others is not None:
+            gaps[ref] = executive - others
+    overall_executive = mean([v for r in gaps if (v := by_executives[r]) is not None])
+    overall_others = mean([v for r in gaps if (v := by_others[r]) is not None])
     gap = None
     if overall_executive is not None and overall_others is not None:
         gap = overall_executive - overall_others
@@ -86,6 +79,8 @@ def perception_gap(
         gap=gap,
         flagged=gap is not None and gap > threshold,
         dimensions=gaps,
+        executive_by_dimension=by_executives,
+        others_by_dimension=by_others,
     )
 
 
@@ -110,7 +105,7 @@ def measure_confidence(sheet: AnswerSheet) -> Confidence:
         answered=answered,
         expected=expected,
         by_respondent={
-            response.respondent.name: (given / asked if asked else 0.0)
+            response.respondent.id: (given / asked if asked else 0.0)
             for response, given, asked in zip(
                 sheet.responses, sheet.answered, sheet.expected, strict=True
             )

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from math import fsum
 
 from assessor.domain.results import FrameworkScore, GateResult, Readiness
 from assessor.domain.schema import Framework, Gate, MaturityLevel, ReadinessModel
+from assessor.domain.stats import weighted_mean
 
 
 def maturity(framework: Framework, dimension_id: str, score: float | None) -> MaturityLevel | None:
@@ -26,10 +26,7 @@ def readiness_score(
         for entry in model.overall
         if (scored := frameworks.get(entry.framework)) is not None and scored.score is not None
     ]
-    total = fsum(weight for _, weight in pairs)
-    if total <= 0:
-        return None
-    return fsum(score * weight for score, weight in pairs) / total
+    return weighted_mean(pairs)
 
 
 def band_index(model: ReadinessModel, score: float | None) -> int:

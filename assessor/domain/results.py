@@ -6,20 +6,25 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
-from assessor.domain.text import tr
+from pydantic import TypeAdapter
+
+from assessor.domain.responses import Respondent
+from assessor.domain.schema import Pillar, Severity
+from assessor.domain.text import is_translated, tr
+from assessor.domain.version import ENGINE_VERSION
 
 Text = str | dict[str, str]
-ROLES = ("executive", "manager", "staff", "it", "external")
+"""A text of the content as a result carries it: English, or every language it has."""
 
 
 def to_plain(value: Any, lang: str = "en") -> Any:
-    """Turn result dataclasses into JSON-ready dicts, lists, numbers and text."""
+    """Turn result dataclasses into JSON-ready dicts, lists, numbers and text in one language."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: to_plain(getattr(value, f.name), lang) for f in dataclasses.fields(value)}
     if isinstance(value, Mapping):
-        if value and all(isinstance(k, str) for k in value) and _is_text(value):
+        if is_translated(value):
             return tr(value, lang)  # type: ignore[arg-type]
         return {str(k): to_plain(v, lang) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -29,40 +34,6 @@ def to_plain(value: Any, lang: str = "en") -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
-
-
-def _is_text(value: Mapping[str, Any]) -> bool:
-    return (
-        "en" in value
-        and all(isinstance(v, str) for v in value.values())
-        and all(len(k) in (2, 5) for k in value)
-    )
-
-
-# --- input ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Respondent:
-    """Who answered: name, role, and the file the answers came from."""
-
-    name: str
-    role: str
-    source: str
-
-
-@dataclass(frozen=True)
-class Response:
-    """One respondent's answers, already checked against the questionnaire.
-
-    Values: an option value as text, a tuple of option values (multiple choice),
-    a float (number), free text, or `NOT_APPLICABLE`.
-    """
-
-    respondent: Respondent
-    answers: Mapping[str, str | float | tuple[str, ...]]
-    evidence: Mapping[str, str] = field(default_factory=dict)
-    comments: Mapping[str, str] = field(default_factory=dict)
 
 
 # --- scores ----------------------------------------------------------------------------------
@@ -108,6 +79,7 @@ class DimensionScore:
     by_role: dict[str, float]
     drivers: list[Driver]
     by_respondent: dict[str, float] = field(default_factory=dict)
+    """Each respondent's own score of the dimension, by respondent id."""
 
     @property
     def ref(self) -> str:
@@ -153,6 +125,40 @@ class Readiness:
     gates: list[GateResult]
 
 
+EvidenceKind = Literal["dimension", "unscored", "exceeds", "answers", "unanswered"]
+Relation = Literal["below", "at_least", "equals", "in"]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One fact behind a risk's verdict: a test of a dimension score or of respondents' answers.
+
+    - `dimension`: `ref` scored `score`, tested `relation` (below, at_least) `threshold`;
+    - `unscored`: `ref` (a dimension) has no score;
+    - `exceeds`: `ref` scored `score` against `other_score` for `other`; `threshold` is the
+      lead that counts;
+    - `answers`: of the `of` respondents who answered question `ref`, `matched` gave an answer
+      that is `relation` `values` (equals, in) or scored `relation` `threshold` (below,
+      at_least; `by_score` when the answer's 0-100 score was compared, not a number);
+    - `unanswered`: nobody answered question `ref`.
+
+    `held` says whether this test held. The words are the report's and the command line's.
+    """
+
+    kind: EvidenceKind
+    ref: str
+    held: bool
+    score: float | None = None
+    other: str | None = None
+    other_score: float | None = None
+    threshold: float | None = None
+    relation: Relation | None = None
+    values: tuple[str, ...] = ()
+    matched: int = 0
+    of: int = 0
+    by_score: bool = False
+
+
 @dataclass(frozen=True)
 class TriggeredRisk:
     """A failure risk whose condition holds, with the evidence that triggered it."""
@@ -160,10 +166,10 @@ class TriggeredRisk:
     id: str
     title: Text
     explanation: Text
-    severity: str
-    pillar: str
+    severity: Severity
+    pillar: Pillar
     source: Text
-    evidence: list[str]
+    evidence: list[Evidence]
     mitigations: list[str]
 
 
@@ -198,6 +204,11 @@ class PerceptionGap:
     gap: float | None
     flagged: bool
     dimensions: dict[str, float]
+    """The gap (executives minus others) of each dimension both groups scored."""
+    executive_by_dimension: dict[str, float | None] = field(default_factory=dict)
+    """Executives' mean own score of every dimension (None where none scored it)."""
+    others_by_dimension: dict[str, float | None] = field(default_factory=dict)
+    """Everyone else's mean own score of every dimension (None where none scored it)."""
 
 
 @dataclass(frozen=True)
@@ -219,6 +230,7 @@ class Confidence:
     answered: int
     expected: int
     by_respondent: dict[str, float]
+    """The share each respondent answered, by respondent id."""
 
 
 @dataclass(frozen=True)
@@ -251,6 +263,10 @@ class Assessment:
     disagreement: Disagreement
     confidence: Confidence
     questions: dict[str, QuestionSummary]
+    content_fingerprint: str = ""
+    """The fingerprint of the content it was scored with."""
+    engine_version: str = ENGINE_VERSION
+    """The version of the engine that scored it."""
 
     def dimension(self, ref: str) -> DimensionScore | None:
         """The score of `framework/dimension`, or None if not scored here."""
@@ -258,30 +274,36 @@ class Assessment:
         framework = self.frameworks.get(framework_id)
         return framework.dimensions.get(dimension_id) if framework else None
 
-    def to_json(self, lang: str = "en") -> dict[str, Any]:
-        """The documented JSON: readiness, frameworks, risks, disagreement, confidence."""
-        plain = to_plain(self, lang)
-        return {
-            "questionnaire": plain["questionnaire"],
-            "respondents": plain["respondents"],
-            "readiness": plain["readiness"],
-            "frameworks": plain["frameworks"],
-            "risks": plain["risks"],
-            "disagreement": plain["disagreement"],
-            "confidence": plain["confidence"],
-        }
+    def dump(self) -> dict[str, Any]:
+        """Everything, in every language, as JSON-ready data that `load` reads back equal."""
+        return dict(_ASSESSMENT.dump_python(self, mode="json"))
+
+    @staticmethod
+    def load(data: Any) -> Assessment:
+        """An assessment from the data `dump` wrote; ValueError when it is not one."""
+        return _ASSESSMENT.validate_python(data)
 
 
 # --- roadmap ---------------------------------------------------------------------------------
 
 
+RationaleKind = Literal["gap", "risk", "prerequisite", "follow-up"]
+
+
 @dataclass(frozen=True)
 class Rationale:
-    """Why an action is in the plan: a gap, a risk, being a prerequisite, or following a pilot."""
+    """Why an action is in the plan, as a fact the report words.
 
-    kind: str  # "gap" | "risk" | "prerequisite" | "follow-up"
+    - `gap`: dimension `ref` scored `score` against its `target`;
+    - `risk`: it mitigates risk `ref`;
+    - `prerequisite`: action `ref` needs it first;
+    - `follow-up`: it rolls out what pilot `ref` proved.
+    """
+
+    kind: RationaleKind
     ref: str
-    text: str
+    score: float | None = None
+    target: float | None = None
 
 
 @dataclass(frozen=True)
@@ -311,6 +333,18 @@ class ScheduledAction:
 
 
 @dataclass(frozen=True)
+class SkipReason:
+    """Why a phase has nothing to do: no action for it, or its areas at target or not assessed.
+
+    Areas are dimension refs, the most often raised by the phase's actions first.
+    """
+
+    no_actions: bool = False
+    at_target: list[str] = field(default_factory=list)
+    unassessed: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class PhasePlan:
     """A methodology phase with its actions, or the reason it is skipped."""
 
@@ -318,7 +352,7 @@ class PhasePlan:
     title: Text
     description: Text
     skipped: bool
-    reason: str
+    skip: SkipReason | None
     start_week: int | None
     end_week: int | None
     actions: list[ScheduledAction]
@@ -349,14 +383,25 @@ class Roadmap:
     critical_path: list[str]
     quick_wins: list[str]
     kpi_plan: list[KpiPlanItem]
+    content_fingerprint: str = ""
+    """The fingerprint of the content it was planned with."""
+    engine_version: str = ENGINE_VERSION
+    """The version of the engine that planned it."""
 
     @property
     def actions(self) -> list[ScheduledAction]:
         """Every scheduled action, phase by phase."""
         return [action for phase in self.phases for action in phase.actions]
 
-    def to_json(self, lang: str = "en") -> dict[str, Any]:
-        """The documented JSON of the roadmap."""
-        plain = to_plain(self, lang)
-        plain["actions"] = [to_plain(a, lang) for a in self.actions]
-        return dict(plain)
+    def dump(self) -> dict[str, Any]:
+        """Everything, in every language, as JSON-ready data that `load` reads back equal."""
+        return dict(_ROADMAP.dump_python(self, mode="json"))
+
+    @staticmethod
+    def load(data: Any) -> Roadmap:
+        """A roadmap from the data `dump` wrote; ValueError when it is not one."""
+        return _ROADMAP.validate_python(data)
+
+
+_ASSESSMENT: TypeAdapter[Assessment] = TypeAdapter(Assessment)
+_ROADMAP: TypeAdapter[Roadmap] = TypeAdapter(Roadmap)

@@ -17,18 +17,15 @@ from assessor.domain.results import (
     Rationale,
     Roadmap,
     ScheduledAction,
+    SkipReason,
 )
 from assessor.domain.schedule import Slot, Task, phase_gates, schedule, week_end, week_start
 from assessor.domain.schema import Action, Phase, QuickWinRule
-from assessor.domain.text import tr
 
 TECHNOLOGY_PHASE = "technology"
 ROLLOUT_SUFFIX = "-rollout"
 PILOT_SUFFIX = "-pilot"
 """A planned `...-rollout` always brings the technology work back to its `...-pilot`."""
-
-SHOWN_IN_REASON = 3
-"""How many areas a skipped phase's reason names before counting the rest."""
 
 
 def plan_roadmap(content: Content, assessment: Assessment, start: dt.date | None = None) -> Roadmap:
@@ -53,6 +50,7 @@ def plan_roadmap(content: Content, assessment: Assessment, start: dt.date | None
         critical_path=plan.critical_path,
         quick_wins=quick_wins,
         kpi_plan=kpi_plan(content, placed),
+        content_fingerprint=assessment.content_fingerprint,
     )
 
 
@@ -84,8 +82,7 @@ def select_actions(content: Content, assessment: Assessment) -> dict[str, list[R
             (n for severity, n in rule.mitigations_per_risk.items() if severity == risk.severity), 1
         )
         for action_id in [a for a in risk.mitigations if a in content.actions][:allowed]:
-            text = f"mitigates the risk '{tr(risk.title)}'"
-            _add(reasons, action_id, Rationale("risk", risk.id, text))
+            _add(reasons, action_id, Rationale("risk", risk.id))
     gaps = _gaps_largest_first(content, assessment)
     for ref, gap in gaps:
         raising = [a for a in content.actions.values() if ref in a.raises]
@@ -136,8 +133,7 @@ def gap_rationale(assessment: Assessment, ref: str) -> Rationale | None:
     dimension = assessment.dimension(ref)
     if dimension is None or dimension.score is None or dimension.gap is None or dimension.gap <= 0:
         return None
-    text = f"{ref} is {_points(dimension.score)} against a target of {_points(dimension.target)}"
-    return Rationale("gap", ref, text)
+    return Rationale("gap", ref, score=dimension.score, target=dimension.target)
 
 
 def leads_to_pilot(prerequisite: Action) -> bool:
@@ -177,9 +173,7 @@ def _follow_pilots_with_rollouts(content: Content, reasons: dict[str, list[Ratio
             continue
         planned = [p for p in pilots_behind(content, action) if p in reasons]
         if planned:
-            pilot = content.actions[planned[0]]
-            text = f"rolls out, step by step, what '{tr(pilot.title)}' ({pilot.id}) proved"
-            reasons[action.id] = [Rationale("follow-up", pilot.id, text)]
+            reasons[action.id] = [Rationale("follow-up", planned[0])]
 
 
 def _pull_in_prerequisites(content: Content, reasons: dict[str, list[Rationale]]) -> None:
@@ -198,8 +192,7 @@ def _pull_in_prerequisites(content: Content, reasons: dict[str, list[Rationale]]
             if prerequisite.id not in reasons:
                 pulled.add(prerequisite.id)
             if prerequisite.id in pulled:
-                needed = f"needed before '{tr(action.title)}' ({action.id})"
-                _add(reasons, prerequisite.id, Rationale("prerequisite", action.id, needed))
+                _add(reasons, prerequisite.id, Rationale("prerequisite", action.id))
 
 
 def _add(reasons: dict[str, list[Rationale]], action_id: str, why: Rationale) -> None:
@@ -212,10 +205,6 @@ def _task(action: Action, reasons: Mapping[str, object]) -> Task:
     """An action as a task to schedule, waiting only for prerequisites that are in the plan."""
     kept = tuple(p for p in action.prerequisites if p in reasons)
     return Task(action.id, action.phase, action.duration_weeks, kept)
-
-
-def _points(value: float) -> str:
-    return f"{round(value, 1):g}"
 
 
 # --- assembly -------------------------------------------------------------------------------------
@@ -266,7 +255,7 @@ def _phase_plan(
             title=phase.title,
             description=phase.description,
             skipped=True,
-            reason=skip_reason(phase, content, assessment),
+            skip=skip_reason(phase, content, assessment),
             start_week=None,
             end_week=None,
             actions=[],
@@ -276,41 +265,25 @@ def _phase_plan(
         title=phase.title,
         description=phase.description,
         skipped=False,
-        reason="",
+        skip=None,
         start_week=min(a.start_week for a in actions),
         end_week=max(a.end_week for a in actions),
         actions=actions,
     )
 
 
-def skip_reason(phase: Phase, content: Content, assessment: Assessment) -> str:
+def skip_reason(phase: Phase, content: Content, assessment: Assessment) -> SkipReason:
     """Why a phase has nothing to do: its areas are at target (or not assessed) and no risk asks.
 
     The areas named are those the phase's actions raise, the most often raised first.
     """
     raised = [ref for a in content.actions.values() if a.phase == phase.id for ref in a.raises]
     if not raised:
-        return "Nothing to do: the action library has no action for this phase."
+        return SkipReason(no_actions=True)
     refs = sorted(dict.fromkeys(raised), key=lambda ref: -raised.count(ref))
     unassessed = [r for r in refs if (d := assessment.dimension(r)) is None or d.score is None]
     at_target = [r for r in refs if r not in unassessed]
-    parts = []
-    if at_target:
-        parts.append(f"{_some(at_target)} {'is' if len(at_target) == 1 else 'are'} at target")
-    if unassessed:
-        verb = "was" if len(unassessed) == 1 else "were"
-        parts.append(f"{_some(unassessed)} {verb} not assessed")
-    return f"Nothing to do: {'; '.join(parts)}, and no risk calls for action here."
-
-
-def _some(refs: Sequence[str], shown: int = SHOWN_IN_REASON) -> str:
-    """`a`, `a and b`, `a, b and c`, or `a, b, c and 4 other areas`."""
-    if len(refs) == 1:
-        return refs[0]
-    if len(refs) <= shown:
-        return f"{', '.join(refs[:-1])} and {refs[-1]}"
-    rest = len(refs) - shown
-    return f"{', '.join(refs[:shown])} and {rest} other area{'s' if rest > 1 else ''}"
+    return SkipReason(at_target=at_target, unassessed=unassessed)
 
 
 def kpi_plan(content: Content, placed: Sequence[ScheduledAction]) -> list[KpiPlanItem]:

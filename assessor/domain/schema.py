@@ -31,6 +31,7 @@ Audience = Literal["executive", "workshop"]
 QuestionType = Literal["scale", "single", "multiple", "yesno", "number", "text"]
 Severity = Literal["low", "medium", "high", "critical"]
 Level3 = Literal["low", "medium", "high"]
+Pillar = Literal["strategy", "people", "process", "technology", "data"]
 
 SEVERITY_RANK: dict[str, int] = {"critical": 4, "high": 3, "medium": 2, "low": 1}
 CHOICE_TYPES = frozenset({"scale", "single", "multiple", "yesno"})
@@ -341,7 +342,7 @@ class Risk(Strict):
     explanation: Text
     source: Text
     severity: Severity
-    pillar: Literal["strategy", "people", "process", "technology", "data"]
+    pillar: Pillar
     when: Condition
     mitigations: Annotated[list[Id], Field(min_length=1)]
 

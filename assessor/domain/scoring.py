@@ -4,45 +4,35 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from math import fsum, sqrt
+from math import fsum
 
 from assessor.domain.conditions import triggered_risks
 from assessor.domain.content import Content
 from assessor.domain.disagreement import find_disagreement, measure_confidence
 from assessor.domain.errors import InputError
 from assessor.domain.readiness import assess_readiness, maturity
+from assessor.domain.responses import ROLES, Response
 from assessor.domain.results import (
-    ROLES,
     Assessment,
     DimensionScore,
     Driver,
     FrameworkScore,
-    Response,
     Spread,
 )
 from assessor.domain.schema import Dimension, Framework
 from assessor.domain.sheet import AnswerSheet, build_sheet, scoring_plan
+from assessor.domain.stats import mean, population_sd, weighted_mean
 from assessor.domain.summary import summarise_questions
 
 PerRespondent = dict[str, dict[int, float]]
 """Per dimension ref: each respondent's (by sheet index) own score of that dimension."""
 
 
-def weighted_mean(pairs: Sequence[tuple[float, float]]) -> float | None:
-    """The weighted mean of (value, weight) pairs, or None when nothing weighs."""
-    total = fsum(weight for _, weight in pairs)
-    if total <= 0:
-        return None
-    return fsum(value * weight for value, weight in pairs) / total
-
-
 def spread(values: Sequence[float]) -> Spread:
     """Population standard deviation, minimum and maximum of some scores."""
     if not values:
         return Spread(sd=None, min=None, max=None)
-    mean = fsum(values) / len(values)
-    sd = sqrt(fsum((v - mean) ** 2 for v in values) / len(values))
-    return Spread(sd=sd, min=min(values), max=max(values))
+    return Spread(sd=population_sd(values), min=min(values), max=max(values))
 
 
 def score_assessment(
@@ -75,6 +65,7 @@ def score_assessment(
         ),
         confidence=measure_confidence(sheet),
         questions=summarise_questions(sheet),
+        content_fingerprint=content.fingerprint,
     )
 
 
@@ -106,7 +97,7 @@ class _DimensionScorer:
         grouped: dict[str, list[float]] = {}
         for respondent, score in scores.items():
             grouped.setdefault(roles[respondent], []).append(score)
-        return {role: fsum(values) / len(values) for role, values in grouped.items()}
+        return {role: mean(values) or 0.0 for role, values in grouped.items()}
 
     def framework(self, framework: Framework) -> FrameworkScore:
         """A framework's dimensions and its weighted score over the scored ones."""
@@ -150,7 +141,7 @@ class _DimensionScorer:
             by_role=self._by_role(scored),
             drivers=self._drivers(items),
             by_respondent={
-                self.sheet.responses[i].respondent.name: value for i, value in sorted(own.items())
+                self.sheet.responses[i].respondent.id: value for i, value in sorted(own.items())
             },
         )
 

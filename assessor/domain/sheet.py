@@ -2,35 +2,19 @@
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from math import fsum
 
-from assessor.domain.content import NOT_APPLICABLE, Content
-from assessor.domain.results import Response
-from assessor.domain.schema import Option, Question, Scalar
-
-AnswerValue = str | float | tuple[str, ...]
-"""An answer as a `Response` holds it: option value, tuple of values, number, text or n/a."""
-
-
-def value_key(value: Scalar) -> str:
-    """The canonical spelling of an option value: `true`, `3`, `2.5`, `live`."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def answer_keys(value: AnswerValue) -> list[str]:
-    """The lower-case option keys an answer stands for (several for multiple choice)."""
-    if isinstance(value, tuple):
-        return [v.lower() for v in value]
-    if isinstance(value, float):
-        return [value_key(value).lower()]
-    return [value.lower()]
+from assessor.domain.content import Content
+from assessor.domain.responses import (
+    NOT_APPLICABLE,
+    AnswerValue,
+    Response,
+    answer_keys,
+    value_key,
+)
+from assessor.domain.schema import Option, Question
 
 
 @dataclass(frozen=True)
@@ -63,6 +47,14 @@ class QuestionPlan:
             if value >= minimum:
                 return score
         return 0.0 if self.bands else None
+
+    def shown(self, given: Mapping[str, AnswerValue]) -> bool:
+        """Whether the question is shown, given the answers of the questions shown before it."""
+        if self.condition is None:
+            return True
+        earlier, accepted = self.condition
+        value = given.get(earlier)
+        return value is not None and any(key in accepted for key in answer_keys(value))
 
 
 @dataclass(frozen=True)
@@ -148,20 +140,31 @@ def build_plan(content: Content, questionnaire_id: str) -> ScoringPlan:
     )
 
 
-_PLANS: dict[tuple[int, str], tuple[weakref.ref[Content], ScoringPlan]] = {}
-
-
 def scoring_plan(content: Content, questionnaire_id: str) -> ScoringPlan:
     """The scoring plan of a questionnaire, compiled once per loaded (unchanging) content."""
-    key = (id(content), questionnaire_id)
-    cached = _PLANS.get(key)
-    if cached is not None and cached[0]() is content:
-        return cached[1]
-    plan = build_plan(content, questionnaire_id)
-    for stale in [k for k, (ref, _) in list(_PLANS.items()) if ref() is None]:
-        _PLANS.pop(stale, None)
-    _PLANS[key] = (weakref.ref(content), plan)
+    plan = content.plans.get(questionnaire_id)
+    if not isinstance(plan, ScoringPlan):
+        plan = content.plans[questionnaire_id] = build_plan(content, questionnaire_id)
     return plan
+
+
+def shown_questions(plan: ScoringPlan, answers: Mapping[str, AnswerValue]) -> list[QuestionPlan]:
+    """The questions a respondent is shown, in asking order, given their answers so far.
+
+    A question with a condition is shown when the earlier question it names was shown and
+    answered with an accepted value; an answer to a question not shown does not count.
+    This one rule serves scoring, the command line and the web forms alike.
+    """
+    shown: list[QuestionPlan] = []
+    effective: dict[str, AnswerValue] = {}
+    for question in plan.questions:
+        if not question.shown(effective):
+            continue
+        shown.append(question)
+        value = answers.get(question.id)
+        if value is not None:
+            effective[question.id] = value
+    return shown
 
 
 @dataclass(frozen=True)
@@ -188,9 +191,9 @@ class AnswerSheet:
 
 
 def sort_responses(responses: Sequence[Response]) -> tuple[Response, ...]:
-    """Responses in a fixed order (name, role, file) so input order never matters."""
+    """Responses in a fixed order (name, role, id) so input order never matters."""
     return tuple(
-        sorted(responses, key=lambda r: (r.respondent.name, r.respondent.role, r.respondent.source))
+        sorted(responses, key=lambda r: (r.respondent.name, r.respondent.role, r.respondent.id))
     )
 
 
@@ -203,13 +206,9 @@ def build_sheet(plan: ScoringPlan, responses: Sequence[Response]) -> AnswerSheet
     applicable: list[int] = []
     expected = [0] * len(ordered)
     answered = [0] * len(ordered)
-    position = {question.id: question.index for question in plan.questions}
+    shown = [{q.index for q in shown_questions(plan, response.answers)} for response in ordered]
     for question in plan.questions:
-        asked = list(everyone)
-        if question.condition is not None:
-            earlier, accepted = question.condition
-            shown = values[position[earlier]] if earlier in position else {}
-            asked = [r for r in shown if any(k in accepted for k in answer_keys(shown[r]))]
+        asked = [r for r in everyone if question.index in shown[r]]
         given: dict[int, AnswerValue] = {}
         scored: dict[int, float] = {}
         for r in asked:

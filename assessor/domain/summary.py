@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from assessor.domain.content import NOT_APPLICABLE
+from assessor.domain.responses import NOT_APPLICABLE, value_key
 from assessor.domain.results import QuestionSummary
-from assessor.domain.sheet import AnswerSheet, QuestionPlan, value_key
+from assessor.domain.sheet import AnswerSheet, QuestionPlan
 
 
 def summarise_question(

@@ -35,3 +35,13 @@ def tr(text: str | dict[str, str] | None, lang: str = DEFAULT_LANGUAGE) -> str:
     if isinstance(text, str):
         return text
     return text.get(lang) or text.get(lang.split("-")[0]) or text[DEFAULT_LANGUAGE]
+
+
+def is_translated(value: object) -> bool:
+    """Whether a value is a translated text: a mapping of language codes to strings, with English."""
+    return (
+        isinstance(value, dict)
+        and DEFAULT_LANGUAGE in value
+        and all(isinstance(k, str) and len(k) in (2, 5) for k in value)
+        and all(isinstance(v, str) for v in value.values())
+    )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,19 +12,10 @@ from assessor.domain.text import tr
 from assessor.reporting.branding import Branding
 from assessor.reporting.figures import ChartInputs, ReportCharts
 from assessor.reporting.i18n import Translator
+from assessor.reporting.lookup import Lookup
 from assessor.reporting.plan_views import kpi_views, next_days_view, roadmap_view
-from assessor.reporting.settings import PAPER_SIZES, Layout
-from assessor.reporting.views import Lookup, View, framework_view, question_sections, risk_views
-
-
-@dataclass(frozen=True)
-class ReportOptions:
-    """Who the report is for and how it is printed."""
-
-    client: str = ""
-    date: dt.date = field(default_factory=dt.date.today)
-    paper: str = "a4"
-    chart_format: str = "svg"
+from assessor.reporting.settings import PAPER_SIZES, Layout, ReportOptions
+from assessor.reporting.views import View, framework_view, question_sections, risk_views
 
 
 @dataclass(frozen=True)

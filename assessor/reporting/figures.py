@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from math import fsum
 
 from matplotlib.figure import Figure
 
@@ -17,8 +15,6 @@ from assessor.reporting.charts import Chart, Palette
 from assessor.reporting.gantt import GanttBar, draw_gantt
 from assessor.reporting.i18n import Translator
 
-EXECUTIVE = "executive"
-
 
 @dataclass(frozen=True)
 class ChartInputs:
@@ -29,10 +25,6 @@ class ChartInputs:
     roadmap: Roadmap
     main: FrameworkScore | None
     phases: FrameworkScore | None
-
-
-def _mean(values: Sequence[float]) -> float | None:
-    return fsum(values) / len(values) if values else None
 
 
 class ReportCharts:
@@ -126,12 +118,12 @@ class ReportCharts:
 
     @cached_property
     def _own_scores(self) -> dict[str, dict[str, float | None]]:
-        """Each respondent's own score of each dimension, as the engine computed it."""
+        """Each respondent's own score of each dimension (by respondent id), as the engine computed it."""
         dimensions = [
             d for f in self._in.assessment.frameworks.values() for d in f.dimensions.values()
         ]
         return {
-            person.name: {d.ref: d.by_respondent.get(person.name) for d in dimensions}
+            person.id: {d.ref: d.by_respondent.get(person.id) for d in dimensions}
             for person in self._in.assessment.respondents
         }
 
@@ -144,7 +136,7 @@ class ReportCharts:
             return None
         refs = [d.ref for d in main.dimensions.values()]
         rows = [f"{p.name} ({self._t(f'role.{p.role}')})" for p in people]
-        values = [[self._own_scores.get(p.name, {}).get(ref) for ref in refs] for p in people]
+        values = [[self._own_scores.get(p.id, {}).get(ref) for ref in refs] for p in people]
         fig = charts.draw_heatmap(rows, self._labels(main), values, self._t, self._palette)
         return self._keep(fig, "chart-heatmap", "chart.heatmap_alt")
 
@@ -152,19 +144,15 @@ class ReportCharts:
     def perception(self) -> Chart | None:
         """Executives' scores against everyone else's, per main-framework dimension."""
         main = self._in.main
-        people = self._in.assessment.respondents
-        roles = {p.name: p.role for p in people}
-        executive_count = sum(role == EXECUTIVE for role in roles.values())
-        if main is None or executive_count in (0, len(roles)):
+        gap = self._in.assessment.disagreement.perception_gap
+        if main is None or gap.gap is None:
             return None
-        executives, others = [], []
-        for dim in main.dimensions.values():
-            own = {name: s.get(dim.ref) for name, s in self._own_scores.items()}
-            executives.append(
-                _mean([v for n, v in own.items() if v is not None and roles.get(n) == EXECUTIVE])
-            )
-            others.append(
-                _mean([v for n, v in own.items() if v is not None and roles.get(n) != EXECUTIVE])
-            )
-        fig = charts.draw_gap(self._labels(main), executives, others, self._t, self._palette)
+        refs = [d.ref for d in main.dimensions.values()]
+        fig = charts.draw_gap(
+            self._labels(main),
+            [gap.executive_by_dimension.get(ref) for ref in refs],
+            [gap.others_by_dimension.get(ref) for ref in refs],
+            self._t,
+            self._palette,
+        )
         return self._keep(fig, "chart-perception", "chart.perception_alt")

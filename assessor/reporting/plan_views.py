@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from assessor.domain.results import Rationale, Roadmap, ScheduledAction
 from assessor.domain.text import tr
 from assessor.reporting.i18n import Translator
-from assessor.reporting.views import Lookup, View
+from assessor.reporting.lookup import Lookup
+from assessor.reporting.views import View
+from assessor.reporting.wording import word_skip
 
 
 def weeks(t: Translator, start: int, end: int) -> str:
@@ -21,7 +23,7 @@ def why(rationale: Sequence[Rationale], look: Lookup, most: int = 3) -> list[str
     """Why an action is planned, one short line per kind: the gaps it closes (the `most` first
     named), the risks it reduces, the actions it is needed for."""
     t = look.t
-    gaps, risks, needed_by = [], [], []
+    gaps, risks, needed_by, follows = [], [], [], []
     for reason in rationale:
         if reason.kind == "gap":
             gaps.append(look.dimension(reason.ref))
@@ -30,7 +32,7 @@ def why(rationale: Sequence[Rationale], look: Lookup, most: int = 3) -> list[str
         elif reason.kind == "prerequisite":
             needed_by.append(look.action(reason.ref))
         else:
-            gaps.append(reason.text)
+            follows.append(t("roadmap.why_follows", pilot=look.action(reason.ref)))
     gaps = list(dict.fromkeys(gaps))  # two frameworks may name a dimension alike
     separator = t("common.title_separator")
     lines = []
@@ -43,7 +45,7 @@ def why(rationale: Sequence[Rationale], look: Lookup, most: int = 3) -> list[str
         lines.append(t("roadmap.why_risks", items=separator.join(risks)))
     if needed_by:
         lines.append(t("roadmap.why_needed", items=separator.join(needed_by)))
-    return lines
+    return lines + follows
 
 
 def action_view(action: ScheduledAction, phase_title: str, look: Lookup) -> View:
@@ -85,7 +87,7 @@ def roadmap_view(roadmap: Roadmap, look: Lookup) -> View:
                 "title": title,
                 "description": tr(phase.description, t.lang),
                 "skipped": phase.skipped,
-                "reason": phase.reason,
+                "reason": word_skip(phase.skip, look),
                 "weeks": span,
                 "actions": [action_view(a, title, look) for a in phase.actions],
             }

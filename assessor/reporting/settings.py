@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -27,6 +29,16 @@ class Layout(BaseModel):
     phases_framework: str = "methodology"
     top_risks: Annotated[int, Field(ge=1, le=20)] = 5
     next_days: Annotated[int, Field(ge=7, le=365)] = 90
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """Who the report is for and how it is printed."""
+
+    client: str = ""
+    date: dt.date = field(default_factory=dt.date.today)
+    paper: str = "a4"
+    chart_format: str = "svg"
 
 
 def read_report_yaml(path: Path) -> SourceDoc:

@@ -3,54 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from assessor.domain.content import Content
 from assessor.domain.results import (
-    Assessment,
     DimensionScore,
     FrameworkScore,
     QuestionSummary,
     Roadmap,
     TriggeredRisk,
 )
-from assessor.domain.schema import SEVERITY_RANK
-from assessor.domain.sheet import value_key
 from assessor.domain.text import tr
 from assessor.reporting.i18n import Translator
+from assessor.reporting.lookup import Lookup, option_labels
+from assessor.reporting.wording import word_evidence
 
 View = dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Lookup:
-    """Finds the printable title of anything a result refers to by id, in the report's language."""
-
-    content: Content
-    assessment: Assessment
-    t: Translator
-
-    def dimension(self, ref: str) -> str:
-        """A dimension's title from its `framework/dimension` ref."""
-        scored = self.assessment.dimension(ref)
-        found = scored.title if scored else (d.title if (d := self.content.dimension(ref)) else ref)
-        return tr(found, self.t.lang)
-
-    def action(self, action_id: str) -> str:
-        """An action's title."""
-        action = self.content.actions.get(action_id)
-        return tr(action.title, self.t.lang) if action else action_id
-
-    def risk(self, risk_id: str) -> str:
-        """A risk's title."""
-        risk = self.content.risks.get(risk_id)
-        return tr(risk.title, self.t.lang) if risk else risk_id
-
-    def kpi(self, kpi_id: str) -> str:
-        """A KPI's title."""
-        kpi = self.content.kpis.get(kpi_id)
-        return tr(kpi.title, self.t.lang) if kpi else kpi_id
 
 
 def status(score: float | None, target: float) -> str:
@@ -120,7 +88,7 @@ def framework_view(framework: FrameworkScore, look: Lookup) -> View:
 
 def answer_summary(summary: QuestionSummary, content: Content, t: Translator) -> str:
     """How a question was answered, in one line: 'Agree 5, Neutral 3, not applicable 1'."""
-    labels = _option_labels(summary.question, content, t.lang)
+    labels = option_labels(summary.question, content, t.lang)
     parts = [f"{labels.get(key, key)} {count}" for key, count in summary.counts.items() if count]
     if summary.numbers:
         numbers = sorted(summary.numbers)
@@ -134,13 +102,6 @@ def answer_summary(summary: QuestionSummary, content: Content, t: Translator) ->
     if summary.unanswered:
         parts.append(t("answers.unanswered", count=summary.unanswered))
     return t("common.list_separator").join(parts) or t("answers.none")
-
-
-def _option_labels(question_id: str, content: Content, lang: str) -> dict[str, str]:
-    question = content.questions.get(question_id)
-    if question is None or not question.options:
-        return {}
-    return {value_key(o.value): tr(o.label, lang) for o in question.options}
 
 
 def question_sections(look: Lookup) -> list[View]:
@@ -173,9 +134,8 @@ def risk_views(risks: Sequence[TriggeredRisk], roadmap: Roadmap, look: Lookup) -
     """The triggered risks, most severe first, with their sources and mitigating actions."""
     t = look.t
     scheduled = {a.id: a for a in roadmap.actions}
-    ordered = sorted(risks, key=lambda r: -SEVERITY_RANK.get(r.severity, 0))
     views = []
-    for risk in ordered:
+    for risk in risks:  # the engine orders them, most severe first
         mitigations = []
         for action_id in risk.mitigations:
             placed = scheduled.get(action_id)
@@ -196,7 +156,7 @@ def risk_views(risks: Sequence[TriggeredRisk], roadmap: Roadmap, look: Lookup) -
                 "severity_label": t(f"severity.{risk.severity}"),
                 "pillar": t(f"pillar.{risk.pillar}"),
                 "source": tr(risk.source, t.lang),
-                "evidence": list(risk.evidence),
+                "evidence": [word_evidence(fact, look) for fact in risk.evidence],
                 "mitigations": mitigations,
             }
         )

@@ -2,43 +2,71 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from assessor.config import content_dir, content_paths
-from assessor.domain.content import (
-    NOT_APPLICABLE,
-    Content,
-    assemble,
-    discover,
-    load_content,
-    parse_files,
-)
-from assessor.domain.crossref import check_content
+from pydantic import BaseModel
+
+from assessor.config import content_paths
+from assessor.domain.content import Content
 from assessor.domain.errors import ContentError
+from assessor.domain.loader import discover, load
+from assessor.domain.responses import NOT_APPLICABLE
 from assessor.domain.schema import Question
-from assessor.domain.text import tr
+from assessor.domain.text import is_translated, tr
+
+CATALOGUES = ("frameworks", "risks", "actions", "kpis")
+"""The kinds of content `describe_catalogue` lists."""
 
 
-def load(root: str | Path | None = None) -> Content:
-    """The validated content of a content directory (cached per directory)."""
-    return _load_cached(content_dir(root).resolve())
-
-
-@lru_cache(maxsize=8)
-def _load_cached(root: Path) -> Content:
-    return load_content(content_paths(root))
-
-
-def validate(paths: Sequence[Path]) -> tuple[int, list[ContentError]]:
+def validate(paths: Sequence[Path], base: Path | None = None) -> tuple[int, list[ContentError]]:
     """Validate the content files under `paths`: how many files, and every error."""
-    files = discover(paths)
-    unverified: dict[str, set[str]] = {}
-    loaded, errors = parse_files(files, unverified)
-    errors.extend(check_content(assemble(loaded, unverified), roots=paths))
-    return len(files), sorted(set(errors))
+    _, errors = load(paths, base)
+    return len(discover(paths, base)), errors
+
+
+def validation_targets(root: Path) -> list[Path]:
+    """The folders of a content directory that `validate` checks when given no paths."""
+    return content_paths(root)
+
+
+def describe_catalogue(content: Content, what: str, lang: str = "en") -> list[dict[str, Any]]:
+    """Every framework, risk, action or KPI as plain data, its texts in one language."""
+    collections: dict[str, Mapping[str, BaseModel]] = {
+        "frameworks": content.frameworks,
+        "risks": content.risks,
+        "actions": content.actions,
+        "kpis": content.kpis,
+    }
+    return [
+        localise(item.model_dump(by_alias=True, exclude_none=True), lang)
+        for item in collections[what].values()
+    ]
+
+
+def describe_questionnaires(content: Content, lang: str = "en") -> list[dict[str, Any]]:
+    """Every questionnaire: id, title, audience and how many questions it asks."""
+    return [
+        {
+            "id": q.id,
+            "title": tr(q.title, lang),
+            "audience": q.audience,
+            "questions": len(q.question_ids()),
+        }
+        for q in content.questionnaires.values()
+    ]
+
+
+def localise(value: Any, lang: str) -> Any:
+    """Plain data with every translated text replaced by its text in one language."""
+    if is_translated(value):
+        return tr(value, lang)
+    if isinstance(value, dict):
+        return {k: localise(v, lang) for k, v in value.items()}
+    if isinstance(value, list):
+        return [localise(v, lang) for v in value]
+    return value
 
 
 def describe_questionnaire(

@@ -1,51 +1,51 @@
-"""Make a readiness report: score the answers, plan the roadmap, render HTML, print to PDF."""
+"""Make a readiness report as a job: validated once, rendered (in a worker), cached by its inputs.
+
+`prepare_report` checks the request against the workspace and fixes the job's cache key (the
+fingerprints of content and report files, the responses, the targets and the options).
+`render_report` runs the job: score, plan, word, draw, render HTML, print PDF. It needs only the
+job, so it runs in a worker process (`render_in_worker`, where matplotlib's global state cannot
+leak from one render into the next) as well as in the command line's own process.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-import tempfile
+import dataclasses
+import hashlib
+import json
+import multiprocessing
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
-from assessor.config import content_dir, reports_dirs
-from assessor.domain.answers import parse_targets
-from assessor.domain.content import Content
-from assessor.domain.results import Response
-from assessor.domain.roadmap import plan_roadmap
-from assessor.domain.scoring import score_assessment
-from assessor.domain.text import DEFAULT_LANGUAGE
+from assessor.domain.responses import Response
 from assessor.reporting import ReportError
-from assessor.reporting.branding import load_branding, with_people
+from assessor.reporting.branding import Branding, load_branding, with_people
 from assessor.reporting.charts import Chart
-from assessor.reporting.context import ReportInput, ReportOptions, build_context
-from assessor.reporting.i18n import load_translator
+from assessor.reporting.context import ReportInput, build_context
+from assessor.reporting.i18n import Translator, load_translator
 from assessor.reporting.pdf import html_to_pdf
 from assessor.reporting.render import render_html, template_names
-from assessor.reporting.settings import PAPER_SIZES, load_layout
-from assessor.services.scoring import read_document, read_responses
-
-OUTPUT_FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
+from assessor.reporting.settings import PAPER_SIZES, Layout, load_layout
+from assessor.services.assessments import plan, score
+from assessor.services.report_request import ReportRequest
+from assessor.services.workspace import Workspace, open_workspace
 
 
 @dataclass(frozen=True)
-class ReportRequest:
-    """What to report on, for whom, and how it looks."""
+class ReportJob:
+    """A report checked and ready to render anywhere: everything it is made from, and its key."""
 
+    root: Path
+    base: Path | None
     questionnaire: str
-    answers: Sequence[Path]
-    template: str = "executive"
-    targets: Path | None = None
-    client: str = ""
-    consultant: str | None = None
-    firm: str | None = None
-    branding: Path | None = None
-    paper: str = "a4"
-    lang: str = DEFAULT_LANGUAGE
-    date: dt.date = field(default_factory=dt.date.today)
-    start: dt.date | None = None
-    chart_format: str = "svg"
+    responses: tuple[Response, ...]
+    targets: Mapping[str, float] | None
+    request: ReportRequest
+    key: str
+    """A hash of the content and report files, the responses, the targets and the request."""
 
 
 @dataclass(frozen=True)
@@ -56,98 +56,164 @@ class RenderedReport:
     pdf: bytes | None
     charts: list[Chart]
 
-
-def output_format(path: Path) -> str:
-    """'pdf' or 'html' from the output file's suffix; a ReportError for anything else."""
-    fmt = OUTPUT_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise ReportError(f"{path}: the output must end in .pdf or .html")
-    return fmt
+    @property
+    def data(self) -> bytes:
+        """The bytes to write or send: the PDF, else the HTML."""
+        return self.pdf if self.pdf is not None else self.html.encode("utf-8")
 
 
-def check_request(request: ReportRequest, root: str | Path | None) -> list[Path]:
-    """The report folders in force, once the template, paper and language are known to exist."""
-    dirs = reports_dirs(content_dir(root))
-    if request.template not in template_names(dirs):
-        known = ", ".join(template_names(dirs)) or "none"
-        raise ReportError(f"unknown report template '{request.template}'; available: {known}")
-    if request.paper not in PAPER_SIZES:
-        raise ReportError(
-            f"unknown paper size '{request.paper}'; use one of {', '.join(PAPER_SIZES)}"
-        )
-    return dirs
-
-
-def render_report(
-    content: Content, request: ReportRequest, root: str | Path | None = None, pdf: bool = True
-) -> RenderedReport:
-    """Read the answers files, then render their report (and its PDF when `pdf`)."""
-    check_request(request, root)
-    responses = read_responses(content, request.questionnaire, list(request.answers))
-    targets = parse_targets(read_document(request.targets), content) if request.targets else None
-    return render_responses(content, request, responses, targets, root, pdf)
-
-
-def render_responses(
-    content: Content,
-    request: ReportRequest,
+def prepare_report(
+    ws: Workspace,
+    questionnaire_id: str,
     responses: Sequence[Response],
-    targets: Mapping[str, float] | None = None,
-    root: str | Path | None = None,
-    pdf: bool = True,
-) -> RenderedReport:
-    """Score responses already read (from files or a database), plan the roadmap, render."""
-    dirs = check_request(request, root)
-    translator = load_translator(dirs, request.lang)
-    branding = with_people(load_branding(dirs, request.branding), request.firm, request.consultant)
-    layout = load_layout(dirs)
-    assessment = score_assessment(content, request.questionnaire, responses, targets)
-    roadmap = plan_roadmap(content, assessment, request.start)
-    options = ReportOptions(
-        client=request.client,
-        date=request.date,
-        paper=request.paper,
-        chart_format=request.chart_format,
+    targets: Mapping[str, float] | None,
+    request: ReportRequest,
+) -> ReportJob:
+    """Check a report request once (template, paper, language, branding) and make it a job."""
+    ws.questionnaire(questionnaire_id)
+    known = template_names(ws.report_dirs)
+    if request.template not in known:
+        raise ReportError(
+            f"unknown report template '{request.template}'; available: {', '.join(known) or 'none'}"
+        )
+    if request.options.paper not in PAPER_SIZES:
+        raise ReportError(
+            f"unknown paper size '{request.options.paper}'; use one of {', '.join(PAPER_SIZES)}"
+        )
+    report_settings(ws.report_dirs, request.lang, request.branding)
+    return ReportJob(
+        root=ws.root,
+        base=ws.base,
+        questionnaire=questionnaire_id,
+        responses=tuple(responses),
+        targets=dict(targets) if targets is not None else None,
+        request=request,
+        key=report_key(ws, questionnaire_id, responses, targets, request),
     )
+
+
+def report_key(
+    ws: Workspace,
+    questionnaire_id: str,
+    responses: Sequence[Response],
+    targets: Mapping[str, float] | None,
+    request: ReportRequest,
+) -> str:
+    """The cache key of a report: equal keys, equal reports."""
+    inputs = {
+        "workspace": ws.fingerprint,
+        "questionnaire": questionnaire_id,
+        "responses": [dataclasses.asdict(r) for r in responses],
+        "targets": dict(sorted((targets or {}).items())),
+        "request": dataclasses.asdict(request),
+    }
+    if request.branding is not None:
+        inputs["branding"] = _file_hash(request.branding)
+    text = json.dumps(inputs, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _file_hash(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "unreadable"
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """The wording, branding and layout of reports in one language, read once."""
+
+    translator: Translator
+    branding: Branding
+    layout: Layout
+
+
+@lru_cache(maxsize=16)
+def report_settings(
+    dirs: tuple[Path, ...], lang: str, branding: Path | None = None
+) -> ReportSettings:
+    """The report settings of a workspace's report folders (read once per language)."""
+    return ReportSettings(
+        translator=load_translator(dirs, lang),
+        branding=load_branding(dirs, branding),
+        layout=load_layout(dirs),
+    )
+
+
+@lru_cache(maxsize=4)
+def _workspace(root: Path, base: Path | None) -> Workspace:
+    """A worker's workspace, loaded once per process and content folder."""
+    return open_workspace(root, base)
+
+
+def render_report(job: ReportJob, ws: Workspace | None = None) -> RenderedReport:
+    """Run a report job: score, plan the roadmap, word, draw, render HTML and print the PDF."""
+    ws = ws or _workspace(job.root, job.base)
+    request = job.request
+    assessment = score(ws, job.questionnaire, job.responses, job.targets)
+    roadmap = plan(ws, assessment, request.start)
+    settings = report_settings(ws.report_dirs, request.lang, request.branding)
+    branding = with_people(settings.branding, request.firm, request.consultant)
     context = build_context(
-        ReportInput(content, assessment, roadmap, branding, translator, layout, options)
+        ReportInput(
+            ws.content,
+            assessment,
+            roadmap,
+            branding,
+            settings.translator,
+            settings.layout,
+            request.options,
+        )
     )
-    html = render_html(dirs, request.template, context)
-    document = html_to_pdf(html, base_url=dirs[0].resolve().as_uri() + "/") if pdf else None
+    html = render_html(ws.report_dirs, request.template, context)
+    document = None
+    if request.format == "pdf":
+        document = html_to_pdf(html, base_url=ws.report_dirs[0].resolve().as_uri() + "/")
     return RenderedReport(html=html, pdf=document, charts=list(context["charts"].drawn))
 
 
-def write_report(
-    content: Content, request: ReportRequest, output: Path, root: str | Path | None = None
-) -> Path:
-    """Render the report as PDF or HTML by the output's suffix, and write it there."""
-    fmt = output_format(output)
-    folder = output.parent if str(output.parent) else Path(".")
-    if not folder.is_dir():
-        problem = "is not a folder" if folder.exists() else "does not exist"
-        raise ReportError(f"{output}: {folder} {problem}")
-    if not os.access(folder, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
-        raise ReportError(f"{output}: cannot write there (permission denied)")
-    report = render_report(content, request, root, pdf=fmt == "pdf")
-    data = report.pdf if report.pdf is not None else report.html.encode("utf-8")
-    _write_atomically(output, data)
-    return output
+def render_in_worker(job: ReportJob) -> RenderedReport:
+    """Run a report job in a fresh worker process, so that no render shares global state."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context, max_tasks_per_child=1) as pool:
+        return pool.submit(render_report, job).result()
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write through a temporary file, so that a failed write leaves no half report behind."""
-    temporary: str | None = None
-    try:
-        handle, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".part"
-        )
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except OSError as exc:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)
-        raise ReportError(f"{path}: cannot write the report: {exc.strerror}") from exc
+class ReportCache(Protocol):
+    """Where rendered reports are kept until their inputs change, by report key."""
+
+    def get(self, key: str) -> bytes | None:
+        """The report's bytes, or None when it was never rendered."""
+
+    def put(self, key: str, data: bytes) -> None:
+        """Keep a rendered report's bytes."""
+
+
+class MemoryReportCache:
+    """A report cache in this process's memory, holding the most recent reports."""
+
+    def __init__(self, size: int = 32) -> None:
+        self._size = size
+        self._kept: dict[str, bytes] = {}
+
+    def get(self, key: str) -> bytes | None:
+        """The report's bytes, or None when it was never rendered (or was dropped)."""
+        return self._kept.get(key)
+
+    def put(self, key: str, data: bytes) -> None:
+        """Keep a rendered report's bytes, dropping the oldest past the size."""
+        self._kept.pop(key, None)
+        self._kept[key] = data
+        while len(self._kept) > self._size:
+            self._kept.pop(next(iter(self._kept)))
+
+
+def cached_report(job: ReportJob, cache: ReportCache, in_worker: bool = True) -> bytes:
+    """A report's bytes: from the cache when its inputs are unchanged, else rendered and kept."""
+    found = cache.get(job.key)
+    if found is not None:
+        return found
+    rendered = render_in_worker(job) if in_worker else render_report(job)
+    cache.put(job.key, rendered.data)
+    return rendered.data

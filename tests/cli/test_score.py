@@ -35,7 +35,11 @@ def test_json_output_has_the_documented_keys_and_values() -> None:
     assert [r["id"] for r in data["risks"]] == ["no-sponsor"]
     assert data["risks"][0]["evidence"] == ["sponsor: 1 of 2 respondents answered 'no'"]
     assert data["disagreement"]["perception_gap"]["flagged"] is True
-    assert data["confidence"]["by_respondent"] == {"Ann Exec": 1.0, "Bo Staff": 0.875}
+    assert data["confidence"]["by_respondent"] == {
+        "tests/fixtures/scoring/answers/ann.yaml": 1.0,
+        "tests/fixtures/scoring/answers/bo.json": 0.875,
+    }
+    assert [r["id"] for r in data["respondents"]] == list(data["confidence"]["by_respondent"])
     assert [r["name"] for r in data["respondents"]] == ["Ann Exec", "Bo Staff"]
 
 
@@ -109,12 +113,30 @@ def test_a_malformed_file_is_named_with_its_line(tmp_path: Path) -> None:
     assert err.startswith(f"error: {broken_json}:2: invalid JSON")
 
 
-def test_the_same_respondent_twice_is_refused(tmp_path: Path) -> None:
-    again = tmp_path / "ann-again.yaml"
-    again.write_text(Path(ANN).read_text())
-    code, out, err = run("--answers", ANN, "--answers", str(again))
+def test_the_same_answers_file_twice_is_refused(tmp_path: Path) -> None:
+    code, out, err = run("--answers", ANN, "--answers", str(Path(ANN).parent), "--answers", BO)
     assert (code, out) == (2, "")
-    assert f"{again}: respondent 'Ann Exec' already answered in {ANN}" in err
+    assert "the same answers file is given twice" in err
+
+
+def test_two_respondents_with_one_name_stay_two_people(tmp_path: Path) -> None:
+    first, second = tmp_path / "sam-1.yaml", tmp_path / "sam-2.yaml"
+    first.write_text(
+        "respondent: {name: Sam, role: executive}\nanswers: {vision-clear: 5, vision-shared: yes}\n"
+    )
+    second.write_text(
+        "respondent: {name: Sam, role: staff}\nanswers: {vision-clear: 1, vision-shared: no}\n"
+    )
+    code, out, _ = run("--answers", str(first), "--answers", str(second), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert [(r["name"], r["role"]) for r in data["respondents"]] == [
+        ("Sam", "executive"),
+        ("Sam", "staff"),
+    ]
+    vision = data["frameworks"]["mini"]["dimensions"]["vision"]
+    assert sorted(vision["by_respondent"].values()) == [0.0, 100.0]
+    assert len(data["confidence"]["by_respondent"]) == 2
 
 
 def test_a_missing_file_and_an_unknown_questionnaire_are_refused(tmp_path: Path) -> None:

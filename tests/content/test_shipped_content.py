@@ -8,7 +8,7 @@ import pytest
 
 from assessor.domain.content import Content
 from assessor.domain.text import tr
-from assessor.services.content import load
+from tests.support import workspace
 
 FRAMEWORKS = {
     "gartner-8": [
@@ -69,7 +69,7 @@ PHASES = [
 
 @pytest.fixture(scope="module")
 def content() -> Content:
-    return load()
+    return workspace().content
 
 
 def test_frameworks_have_the_stable_dimension_ids_in_order(content: Content) -> None:

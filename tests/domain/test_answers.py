@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assessor.domain.answers import parse_answer, parse_response, parse_targets
-from assessor.domain.content import NOT_APPLICABLE
 from assessor.domain.errors import InputError
+from assessor.domain.responses import NOT_APPLICABLE
 from assessor.domain.yamlsrc import SourceDoc, parse_yaml
 from tests.fixtures.scoring.support import QUESTIONNAIRE, mini_content
 

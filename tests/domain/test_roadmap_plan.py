@@ -10,6 +10,7 @@ from assessor.domain.content import Content
 from assessor.domain.results import Roadmap, ScheduledAction
 from assessor.domain.roadmap import plan_roadmap
 from assessor.domain.schema import QuickWinRule
+from assessor.services.results import describe_rationale, describe_skip, roadmap_json
 from tests.fixtures.roadmap.builders import build_assessment, fixture_content
 
 
@@ -88,7 +89,7 @@ def test_a_well_prepared_company_gets_nothing_to_do(content: Content) -> None:
     assert all(p.skipped for p in roadmap.phases)
     vision = next(p for p in roadmap.phases if p.id == "vision")
     assert (
-        vision.reason
+        describe_skip(vision.skip)
         == "Nothing to do: demo/vision is at target, and no risk calls for action here."
     )
     assert (vision.start_week, vision.end_week) == (None, None)
@@ -99,7 +100,7 @@ def test_only_the_dimensions_below_target_get_actions(content: Content) -> None:
     roadmap = plan_roadmap(content, assessment)
     assert [a.id for a in roadmap.actions] == ["segment-customers", "value-propositions"]
     segment = by_id(roadmap)["segment-customers"]
-    assert [(r.kind, r.ref, r.text) for r in segment.rationale] == [
+    assert [(r.kind, r.ref, describe_rationale(r, content)) for r in segment.rationale] == [
         ("gap", "demo/strategy", "demo/strategy is 45 against a target of 70")
     ]
     assert (segment.start_week, segment.prerequisites, segment.assumed_in_place) == (
@@ -109,7 +110,7 @@ def test_only_the_dimensions_below_target_get_actions(content: Content) -> None:
     )
     assert by_id(roadmap)["value-propositions"].prerequisites == ["segment-customers"]
     mobilise = next(p for p in roadmap.phases if p.id == "mobilise")
-    assert mobilise.reason == (
+    assert describe_skip(mobilise.skip) == (
         "Nothing to do: demo/sponsorship and demo/organisation are at target, and no risk calls for action here."
     )
 
@@ -132,7 +133,7 @@ def test_an_unassessed_dimension_gets_no_action_and_is_named(content: Content) -
     assert roadmap.actions == []
     information = next(p for p in roadmap.phases if p.id == "information")
     assert (
-        information.reason
+        describe_skip(information.skip)
         == "Nothing to do: demo/information was not assessed, and no risk calls for action here."
     )
 
@@ -142,9 +143,9 @@ def test_a_triggered_risk_brings_its_mitigations_even_at_target(content: Content
     roadmap = plan_roadmap(content, assessment)
     actions = by_id(roadmap)
     assert list(actions) == ["define-vision", "segment-customers"]
-    assert [(r.kind, r.ref, r.text) for r in actions["define-vision"].rationale] == [
-        ("risk", "technology-first", "mitigates the risk 'Technology before strategy'")
-    ]
+    assert [
+        (r.kind, r.ref, describe_rationale(r, content)) for r in actions["define-vision"].rationale
+    ] == [("risk", "technology-first", "mitigates the risk 'Technology before strategy'")]
     assert actions["segment-customers"].start_week > actions["define-vision"].end_week
 
 
@@ -154,7 +155,7 @@ def test_a_rollout_always_brings_the_way_back_to_its_pilot(content: Content) -> 
     actions = by_id(plan_roadmap(content, assessment))
     assert list(actions) == ["crm-pilot", "pilot-review", "crm-rollout"]
     pilot, review, rollout = actions["crm-pilot"], actions["pilot-review"], actions["crm-rollout"]
-    assert [(r.kind, r.ref, r.text) for r in pilot.rationale] == [
+    assert [(r.kind, r.ref, describe_rationale(r, content)) for r in pilot.rationale] == [
         ("prerequisite", "crm-rollout", "needed before 'Roll CRM out company-wide' (crm-rollout)"),
         ("prerequisite", "pilot-review", "needed before 'Review the pilot' (pilot-review)"),
     ]
@@ -240,13 +241,15 @@ def test_the_same_input_gives_the_same_plan(content: Content) -> None:
     )
     first = plan_roadmap(content, assessment, start=dt.date(2025, 3, 3))
     assert plan_roadmap(content, assessment, start=dt.date(2025, 3, 3)) == first
-    assert plan_roadmap(content, assessment, start=dt.date(2025, 3, 3)).to_json() == first.to_json()
+    again = plan_roadmap(content, assessment, start=dt.date(2025, 3, 3))
+    assert roadmap_json(again, content) == roadmap_json(first, content)
 
 
 def test_the_json_names_every_scheduled_action_field(content: Content) -> None:
-    data = plan_roadmap(
+    planned = plan_roadmap(
         content, build_assessment(content, default=20), start=dt.date(2025, 1, 6)
-    ).to_json()
+    )
+    data = roadmap_json(planned, content)
     action = next(a for a in data["actions"] if a["id"] == "crm-pilot")
     assert {
         k: action[k] for k in ("id", "phase", "start_week", "end_week", "start", "end", "quick_win")
@@ -264,6 +267,8 @@ def test_the_json_names_every_scheduled_action_field(content: Content) -> None:
         {
             "kind": "gap",
             "ref": "demo/technology",
+            "score": 20,
+            "target": 70,
             "text": "demo/technology is 20 against a target of 70",
         }
     ]

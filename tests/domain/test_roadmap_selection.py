@@ -8,8 +8,9 @@ import pytest
 
 from assessor.domain.content import Content
 from assessor.domain.roadmap import plan_roadmap
-from assessor.services.scoring import assess
+from assessor.services.results import describe_rationale
 from tests.fixtures.roadmap.builders import build_assessment, shipped_content
+from tests.support import assess, workspace
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -30,7 +31,7 @@ def test_a_small_gap_gets_one_action(content: Content) -> None:
     assert len(ids) == 1
     assert answering(content, ids, "kale-10/external-review") == ids
     (why,) = roadmap.actions[0].rationale
-    assert (why.kind, why.ref, why.text) == (
+    assert (why.kind, why.ref, describe_rationale(why, content)) == (
         "gap",
         "kale-10/external-review",
         "kale-10/external-review is 62 against a target of 70",
@@ -73,7 +74,7 @@ def test_a_planned_pilot_is_followed_by_its_rollout(content: Content) -> None:
 
 def workshop_plan(content: Content, folder: str) -> list[str]:
     answers = sorted((EXAMPLES / folder).glob("*.yaml"))
-    assessment = assess(content, "consultant-workshop", answers, EXAMPLES / "targets.yaml")
+    assessment = assess(workspace(), "consultant-workshop", answers, EXAMPLES / "targets.yaml")
     return [a.id for a in plan_roadmap(content, assessment).actions]
 
 

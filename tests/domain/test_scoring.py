@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from assessor.domain.content import load_content
 from assessor.domain.errors import InputError
+from assessor.domain.loader import load_content
 from assessor.domain.scoring import score_assessment
 from assessor.domain.sheet import scoring_plan
+from assessor.services.results import assessment_json, describe_evidence
 from tests.fixtures.scoring.support import (
     CONTENT_DIR,
     PREPARED,
@@ -175,7 +176,7 @@ def test_technology_never_compensates_for_missing_strategy() -> None:
     assert gates["direction"].failing == {"mini/strategy": 0.0}
     risks = [r.id for r in result.risks]
     assert risks == ["tech-before-strategy", "low-metrics"]
-    evidence = result.risks[0].evidence
+    evidence = [describe_evidence(fact) for fact in result.risks[0].evidence]
     assert "crm-status: 1 of 1 respondents answered one of 'selected', 'live'" in evidence
     assert "mini/strategy scored 0 (below 50)" in evidence
 
@@ -211,7 +212,7 @@ def test_a_critical_risk_gate_caps_the_band_even_when_every_floor_is_cleared() -
     # strategy (33.3 + 0.5 x 100) / 1.5 = 55.6 clears the direction floor; technology 100
     assert result.frameworks["mini"].dimensions["strategy"].score == pytest.approx(500 / 9)
     assert [r.id for r in result.risks] == ["tech-before-strategy"]
-    assert result.risks[0].evidence == [
+    assert [describe_evidence(fact) for fact in result.risks[0].evidence] == [
         "crm-status: 1 of 1 respondents answered one of 'selected', 'live'",
         "mini/technology scored 100 against 55.6 for mini/strategy (ahead by 44.4; threshold 20)",
     ]
@@ -245,9 +246,13 @@ def test_risks_come_most_severe_first_with_their_mitigations() -> None:
         ("low-metrics", "medium"),
     ]
     no_sponsor = result.risks[1]
-    assert no_sponsor.evidence == ["sponsor: 2 of 2 respondents answered 'no'"]
+    assert [describe_evidence(fact) for fact in no_sponsor.evidence] == [
+        "sponsor: 2 of 2 respondents answered 'no'"
+    ]
     assert no_sponsor.mitigations == ["name-sponsor"]
-    assert result.risks[2].evidence == ["other/metrics scored 0 (below 40)"]
+    assert [describe_evidence(fact) for fact in result.risks[2].evidence] == [
+        "other/metrics scored 0 (below 40)"
+    ]
 
 
 def test_an_answer_risk_needs_its_share_of_respondents() -> None:
@@ -343,7 +348,7 @@ def test_no_answers_at_all_gives_no_scores_and_the_lowest_band() -> None:
 
 
 def test_json_has_the_documented_top_level_keys() -> None:
-    plain = score(respond("Ann", **PREPARED)).to_json()
+    plain = assessment_json(score(respond("Ann", **PREPARED)))
     for key in ("readiness", "frameworks", "risks", "disagreement", "confidence"):
         assert key in plain
     assert {"score", "band"} <= set(plain["readiness"])

@@ -7,10 +7,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assessor.domain.content import NOT_APPLICABLE
-from assessor.domain.results import ROLES, Assessment, Respondent, Response
+from assessor.domain.responses import NOT_APPLICABLE, ROLES, Respondent, Response, value_key
+from assessor.domain.results import Assessment
 from assessor.domain.schema import Question
-from assessor.domain.sheet import value_key
 from tests.fixtures.scoring.support import QUESTIONNAIRE, Value, mini_content, score
 
 QUESTIONS = mini_content().questionnaire_questions(QUESTIONNAIRE)
@@ -49,7 +48,7 @@ def responses(draw: st.DrawFn, min_size: int = 1) -> list[Response]:
                 if value is not None:
                     answers[question.id] = value
         role = draw(st.sampled_from(ROLES))
-        found.append(Response(Respondent(name, role, f"{name}.yaml"), answers))
+        found.append(Response(Respondent(f"{name}.yaml", name, role, f"{name}.yaml"), answers))
     return found
 
 

@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 
 from assessor.domain.answers import parse_response
 from assessor.domain.content import Content
-from assessor.domain.results import Assessment, Response
+from assessor.domain.responses import Response, value_key
+from assessor.domain.results import Assessment
 from assessor.domain.schema import Question
 from assessor.domain.scoring import score_assessment
-from assessor.domain.sheet import value_key
 from assessor.domain.yamlsrc import SourceDoc
-from assessor.services import content as content_service
-from assessor.services.scoring import assess, read_document
+from assessor.services.files import read_document, read_responses
+from tests.support import assess, workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -27,7 +27,7 @@ SEVERE = {"high", "critical"}
 
 @pytest.fixture(scope="module")
 def content() -> Content:
-    return content_service.load(ROOT)
+    return workspace(ROOT).content
 
 
 def answer_files(folder: str) -> list[Path]:
@@ -44,7 +44,7 @@ def questionnaire_of(path: Path) -> str:
 
 def assess_example(content: Content, folder: str) -> Assessment:
     files = answer_files(folder)
-    return assess(content, questionnaire_of(files[0]), files)
+    return assess(workspace(ROOT), questionnaire_of(files[0]), files)
 
 
 def top_bands(content: Content) -> set[str]:
@@ -117,7 +117,7 @@ def test_two_respondents_who_answer_opposite_ways_disagree(content: Content) -> 
 @pytest.mark.parametrize("folder", ["tech-first", "well-prepared", "acme-workshop", "executive"])
 def test_every_example_scores_within_range_with_targets(content: Content, folder: str) -> None:
     files = answer_files(folder)
-    result = assess(content, questionnaire_of(files[0]), files, EXAMPLES / "targets.yaml")
+    result = assess(workspace(ROOT), questionnaire_of(files[0]), files, EXAMPLES / "targets.yaml")
     assert len(result.respondents) == len(files)
     assert result.readiness.score is not None and 0 <= result.readiness.score <= 100
     for framework in result.frameworks.values():
@@ -153,7 +153,7 @@ def real_responses(draw: st.DrawFn, content: Content, questionnaire_id: str) -> 
 @settings(max_examples=40, deadline=None)
 @given(data=st.data())
 def test_real_content_scores_stay_in_range_whatever_the_order(data: st.DataObject) -> None:
-    content = content_service.load(ROOT)
+    content = workspace(ROOT).content
     questionnaire_id = data.draw(st.sampled_from(sorted(content.questionnaires)))
     found = data.draw(real_responses(content, questionnaire_id))
     result = score_assessment(content, questionnaire_id, found)
@@ -163,23 +163,18 @@ def test_real_content_scores_stay_in_range_whatever_the_order(data: st.DataObjec
 
 
 def test_each_respondents_own_score_is_what_they_would_score_alone() -> None:
-    from pathlib import Path
-
-    from assessor.domain.scoring import score_assessment
-    from assessor.services.content import load
-    from assessor.services.scoring import read_responses
-
-    content = load()
-    folder = Path(__file__).resolve().parents[2] / "examples" / "acme-workshop"
-    responses = read_responses(content, "consultant-workshop", sorted(folder.glob("*.yaml")))
+    ws = workspace(ROOT)
+    content = ws.content
+    folder = EXAMPLES / "acme-workshop"
+    responses = read_responses(ws, "consultant-workshop", sorted(folder.glob("*.yaml")))
     together = score_assessment(content, "consultant-workshop", responses)
     for response in responses[:3]:
         alone = score_assessment(content, "consultant-workshop", [response])
-        name = response.respondent.name
+        who = response.respondent.id
         for ref in content.dimension_refs():
             mine, joint = alone.dimension(ref), together.dimension(ref)
             assert mine is not None and joint is not None
-            assert joint.by_respondent.get(name) == mine.score
+            assert joint.by_respondent.get(who) == mine.score
     for framework in together.frameworks.values():
         for dimension in framework.dimensions.values():
             own = list(dimension.by_respondent.values())

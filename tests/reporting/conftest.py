@@ -6,31 +6,30 @@ import datetime as dt
 
 import pytest
 
-from assessor.domain.content import Content
-from assessor.services import content as content_service
+from assessor.services.workspace import Workspace
 from tests.reporting.support import ACME, FIXTURE_ANSWERS, FIXTURE_ROOT, ROOT, Rendered, render
+from tests.support import workspace
 
 DAY = dt.date(2026, 4, 20)
 
 
 @pytest.fixture(scope="session")
-def shipped() -> Content:
+def shipped() -> Workspace:
     """The shipped content."""
-    return content_service.load(ROOT)
+    return workspace(ROOT)
 
 
 @pytest.fixture(scope="session")
-def small() -> Content:
+def small() -> Workspace:
     """The report tests' own small content (three frameworks, three respondents)."""
-    return content_service.load(FIXTURE_ROOT)
+    return workspace(FIXTURE_ROOT)
 
 
 @pytest.fixture(scope="session")
-def acme_full(shipped: Content) -> Rendered:
+def acme_full(shipped: Workspace) -> Rendered:
     """The full report of the Acme workshop (12 respondents), with dates: its longest form."""
     return render(
         shipped,
-        ROOT,
         questionnaire="consultant-workshop",
         answers=ACME,
         template="full",
@@ -43,11 +42,10 @@ def acme_full(shipped: Content) -> Rendered:
 
 
 @pytest.fixture(scope="session")
-def acme_executive(shipped: Content) -> Rendered:
+def acme_executive(shipped: Workspace) -> Rendered:
     """The executive report of the Acme workshop."""
     return render(
         shipped,
-        ROOT,
         questionnaire="consultant-workshop",
         answers=ACME,
         template="executive",
@@ -57,11 +55,10 @@ def acme_executive(shipped: Content) -> Rendered:
 
 
 @pytest.fixture(scope="session")
-def small_full(small: Content) -> Rendered:
+def small_full(small: Workspace) -> Rendered:
     """The full report of the small test content, on US Letter paper, dated from week 1."""
     return render(
         small,
-        FIXTURE_ROOT,
         questionnaire="workshop",
         answers=FIXTURE_ANSWERS,
         template="full",

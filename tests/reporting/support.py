@@ -11,9 +11,10 @@ from typing import Any
 import html5lib
 from pypdf import PdfReader
 
-from assessor.domain.content import Content
 from assessor.reporting.pdf import captured_warnings
-from assessor.services.reports import RenderedReport, ReportRequest, render_report
+from assessor.services.reports import RenderedReport
+from assessor.services.workspace import Workspace
+from tests.support import report
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -26,7 +27,7 @@ FIXTURE_ANSWERS = sorted((FIXTURE_ROOT / "answers").glob("*.yaml"))
 class Rendered:
     """A rendered report with its PDF opened, its text and the warnings logged meanwhile."""
 
-    request: ReportRequest
+    fields: dict[str, Any]
     report: RenderedReport
     warnings: list[str]
 
@@ -41,12 +42,11 @@ class Rendered:
         return " ".join(" ".join(page.extract_text().split()) for page in self.pdf.pages)
 
 
-def render(content: Content, root: Path | None, **fields: Any) -> Rendered:
+def render(ws: Workspace, **fields: Any) -> Rendered:
     """Render a report as PDF, collecting WeasyPrint's and fontTools' warnings."""
-    request = ReportRequest(**fields)
     with captured_warnings() as warnings:
-        report = render_report(content, request, root)
-    return Rendered(request, report, list(warnings))
+        rendered = report(ws, **dict(fields))
+    return Rendered(fields, rendered, list(warnings))
 
 
 def outline(reader: PdfReader) -> list[tuple[int, str, int]]:

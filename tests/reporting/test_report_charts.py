@@ -246,9 +246,9 @@ def _leftmost_text_in_pdf(fig: Figure) -> float:
 @pytest.mark.parametrize("rows", [8, 60])
 def test_real_action_titles_are_not_clipped_in_the_pdf(rows: int) -> None:
     from assessor.domain.text import tr
-    from assessor.services.content import load
+    from tests.support import workspace
 
-    titles = [tr(action.title) for action in load().actions.values()][:rows]
+    titles = [tr(action.title) for action in workspace().content.actions.values()][:rows]
     bars = [GanttBar(title, i % 20 + 1, i % 20 + 3, "action") for i, title in enumerate(titles)]
     fig = draw_gantt(bars, 24, t)
     assert _leftmost_text_in_pdf(fig) >= 72 - 0.5  # the image starts 72 pt from the page edge

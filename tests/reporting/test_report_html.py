@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
-from assessor.domain.content import Content
+from assessor.config import reports_dirs
 from assessor.reporting import ReportError
-from assessor.services.reports import ReportRequest, render_report
+from assessor.services.reports import RenderedReport
+from assessor.services.workspace import Workspace
 from tests.reporting.support import FIXTURE_ANSWERS, FIXTURE_ROOT, Rendered, html_problems, outline
+from tests.support import report
 
 
 @pytest.mark.parametrize("name", ["acme_executive", "acme_full", "small_full"])
@@ -69,12 +72,11 @@ def test_start_date_prints_dates_beside_weeks(small_full: Rendered) -> None:
     assert "weeks 1–2 4 May – 15 May 2026" in small_full.text()
 
 
-def test_a_single_respondent_report_leaves_out_the_respondents_section(shipped: Content) -> None:
-    from tests.reporting.support import EXAMPLES, ROOT, render
+def test_a_single_respondent_report_leaves_out_the_respondents_section(shipped: Workspace) -> None:
+    from tests.reporting.support import EXAMPLES, render
 
     rendered = render(
         shipped,
-        ROOT,
         questionnaire="executive-self-assessment",
         answers=[EXAMPLES / "executive" / "ceo.yaml"],
         template="full",
@@ -86,12 +88,15 @@ def test_a_single_respondent_report_leaves_out_the_respondents_section(shipped: 
     assert html_problems(rendered.report.html) == []
 
 
-def _request(**fields: object) -> ReportRequest:
-    return ReportRequest(questionnaire="workshop", answers=FIXTURE_ANSWERS, **fields)  # type: ignore[arg-type]
+def _html(ws: Workspace, template: str = "executive", root: Path | None = None) -> RenderedReport:
+    """The HTML report of the small content's workshop, with a consultant's reports/ when given."""
+    if root is not None:
+        ws = dataclasses.replace(ws, root=root, report_dirs=tuple(reports_dirs(root)))
+    return report(ws, "workshop", FIXTURE_ANSWERS, template=template, format="html")  # type: ignore[no-any-return]
 
 
-def test_executive_html_draws_only_the_charts_it_shows(small: Content) -> None:
-    report = render_report(small, _request(template="executive"), FIXTURE_ROOT, pdf=False)
+def test_executive_html_draws_only_the_charts_it_shows(small: Workspace) -> None:
+    report = _html(small)
     assert report.pdf is None
     assert sorted(c.id for c in report.charts) == ["chart-radar", "chart-roadmap-phases"]
 
@@ -107,7 +112,7 @@ def _consultant_folder(tmp_path: Path) -> Path:
 
 
 def test_a_consultants_reports_folder_overrides_templates_wording_and_branding(
-    tmp_path: Path, small: Content
+    tmp_path: Path, small: Workspace
 ) -> None:
     root = _consultant_folder(tmp_path)
     (root / "reports" / "sections" / "next-90-days.html.j2").write_text(
@@ -120,7 +125,7 @@ def test_a_consultants_reports_folder_overrides_templates_wording_and_branding(
     (root / "reports" / "branding.yaml").write_text(
         "firm: Harbour Consulting\ncolours: {primary: '#112233'}\n"
     )
-    report = render_report(small, _request(template="executive"), root, pdf=False)
+    report = _html(small, root=root)
     assert "Our own page: " in report.html
     assert "<h1>The first quarter</h1>" in report.html
     assert "The risks that matter most" in report.html, (
@@ -133,32 +138,32 @@ def test_a_consultants_reports_folder_overrides_templates_wording_and_branding(
 
 
 def test_a_broken_template_is_reported_with_its_file_and_line(
-    tmp_path: Path, small: Content
+    tmp_path: Path, small: Workspace
 ) -> None:
     root = _consultant_folder(tmp_path)
     (root / "reports" / "sections" / "summary.html.j2").write_text("<p>\n{% if %}\n</p>\n")
     with pytest.raises(ReportError, match=r"summary\.html\.j2:2: template error"):
-        render_report(small, _request(template="executive"), root, pdf=False)
+        _html(small, root=root)
 
 
-def test_a_template_naming_an_unknown_text_says_which(tmp_path: Path, small: Content) -> None:
+def test_a_template_naming_an_unknown_text_says_which(tmp_path: Path, small: Workspace) -> None:
     root = _consultant_folder(tmp_path)
     (root / "reports" / "sections" / "summary.html.j2").write_text(
         '<p>{{ t("summary.nowhere") }}</p>\n'
     )
     with pytest.raises(ReportError, match=r"no report text 'summary\.nowhere'"):
-        render_report(small, _request(template="executive"), root, pdf=False)
+        _html(small, root=root)
 
 
-def test_unknown_template_lists_the_ones_available(small: Content) -> None:
+def test_unknown_template_lists_the_ones_available(small: Workspace) -> None:
     with pytest.raises(
         ReportError, match="unknown report template 'board'; available: executive, full"
     ):
-        render_report(small, _request(template="board"), FIXTURE_ROOT, pdf=False)
+        _html(small, "board")
 
 
 def test_a_verdict_held_back_by_a_gate_says_which_gate_and_why(
-    tmp_path: Path, small: Content
+    tmp_path: Path, small: Workspace
 ) -> None:
     answers = tmp_path / "strong-but-no-vision.yaml"
     answers.write_text(
@@ -166,8 +171,7 @@ def test_a_verdict_held_back_by_a_gate_says_which_gate_and_why(
         "answers:\n  vision-written: 1\n  segments: 5\n  objectives: 5\n  sponsor: yes\n"
         "  departments: 5\n  training: [classroom, coaching, manuals]\n  system: shortlist\n  users: 40\n"
     )
-    request = ReportRequest(questionnaire="workshop", answers=[answers], template="executive")
-    html = render_report(small, request, FIXTURE_ROOT, pdf=False).html
+    html = report(small, "workshop", [answers], template="executive", format="html").html
     assert "On its score alone the organisation would rate “Ready to pilot”." in html
     assert "<strong>Direction first.</strong>" in html
     assert "Below the floor: Vision (0)." in html

@@ -12,7 +12,7 @@ import jinja2
 import pytest
 from jinja2 import nodes
 
-from assessor.domain.results import ROLES
+from assessor.domain.responses import ROLES
 from assessor.domain.schema import SEVERITY_RANK, Level3, QuestionType, Risk
 from assessor.reporting import ReportError
 from assessor.reporting.i18n import flatten, load_translator
@@ -47,6 +47,15 @@ DYNAMIC = {  # a key built in a template or in code from a prefix, and every end
     "question_type.": list(get_args(QuestionType)),
     "kpis.direction_": ["up", "down"],
     "chart.gantt_": ["phase", "action", "critical", "quick_win"],
+    "evidence.": [
+        f"{kind}_{relation}"
+        for kind, relations in (
+            ("dimension", ["below", "not_below", "at_least", "under"]),
+            ("answers", ["below", "at_least"]),
+            ("numbers", ["below", "at_least"]),
+        )
+        for relation in relations
+    ],
 }
 
 
@@ -171,11 +180,10 @@ def test_unknown_language_and_unknown_key_are_clear_errors() -> None:
 
 
 def test_russian_report_renders_in_russian(small_full, small) -> None:  # type: ignore[no-untyped-def]
-    from tests.reporting.support import FIXTURE_ANSWERS, FIXTURE_ROOT, render
+    from tests.reporting.support import FIXTURE_ANSWERS, render
 
     rendered = render(
         small,
-        FIXTURE_ROOT,
         questionnaire="workshop",
         answers=FIXTURE_ANSWERS,
         template="executive",

@@ -7,13 +7,13 @@ import re
 import pytest
 
 from assessor.config import reports_dirs
-from assessor.domain.content import Content
 from assessor.domain.roadmap import plan_roadmap
 from assessor.domain.schema import SEVERITY_RANK
 from assessor.domain.text import tr
 from assessor.reporting.i18n import load_translator
-from assessor.services.scoring import assess
+from assessor.services.workspace import Workspace
 from tests.reporting.support import ACME, ROOT, Rendered, outline, page_text, squash
+from tests.support import assess
 
 EXECUTIVE_SECTIONS = ["summary", "top-risks", "roadmap-glance", "next-90-days"]
 FULL_SECTIONS = [
@@ -44,9 +44,9 @@ def section_titles(sections: list[str]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def acme_results(shipped: Content):  # type: ignore[no-untyped-def]
+def acme_results(shipped: Workspace):  # type: ignore[no-untyped-def]
     assessment = assess(shipped, "consultant-workshop", ACME)
-    return assessment, plan_roadmap(shipped, assessment)
+    return assessment, plan_roadmap(shipped.content, assessment)
 
 
 @pytest.mark.parametrize(
@@ -61,12 +61,12 @@ def test_every_section_has_an_outline_entry_in_order(
 
 
 def test_the_full_report_bookmarks_every_building_block(
-    acme_full: Rendered, shipped: Content
+    acme_full: Rendered, shipped: Workspace
 ) -> None:
     entries = outline(acme_full.pdf)
     start = [title for _, title, _ in entries].index(T("section.dimensions"))
     children = [title for depth, title, _ in entries[start + 1 :] if depth == 1][:8]
-    assert children == [tr(d.title) for d in shipped.frameworks["gartner-8"].dimensions]
+    assert children == [tr(d.title) for d in shipped.content.frameworks["gartner-8"].dimensions]
 
 
 @pytest.mark.parametrize("name", ["acme_executive", "acme_full"])
@@ -74,7 +74,7 @@ def test_text_names_the_band_the_top_risks_and_every_phase(
     name: str,
     request: pytest.FixtureRequest,
     acme_results,
-    shipped: Content,  # type: ignore[no-untyped-def]
+    shipped: Workspace,  # type: ignore[no-untyped-def]
 ) -> None:
     rendered: Rendered = request.getfixturevalue(name)
     assessment, roadmap = acme_results

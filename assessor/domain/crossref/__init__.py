@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Iterator
 
-from assessor.domain.content import Content, LoadedFile, display_name
+from assessor.domain.content import Content, LoadedFile
 from assessor.domain.crossref.base import Report
 from assessor.domain.crossref.catalogues import check_actions, check_risks
 from assessor.domain.crossref.models import check_framework, check_readiness, check_roadmap
@@ -24,7 +23,7 @@ from assessor.domain.schema import (
 from assessor.domain.yamlsrc import YamlPath
 
 
-def check_content(content: Content, roots: Sequence[Path] = ()) -> list[ContentError]:
+def check_content(content: Content, where: str = "content") -> list[ContentError]:
     """Every cross-reference error in the content, each at its file and line."""
     report = Report()
     _check_duplicates(content, report)
@@ -45,7 +44,6 @@ def check_content(content: Content, roots: Sequence[Path] = ()) -> list[ContentE
             check_readiness(model, item, content, report)
         elif isinstance(model, RoadmapModel):
             check_roadmap(model, item, report)
-    where = ", ".join(display_name(Path(r)) for r in roots) or "content"
     for kind, found in (
         ("readiness-model", content.readiness_models),
         ("roadmap-model", content.roadmap_models),

@@ -1,18 +1,14 @@
-"""Plan a roadmap from answers files, and export it as rows for a spreadsheet or project tool."""
+"""Export results as rows for a spreadsheet or a project tool."""
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
-from collections.abc import Sequence
-from pathlib import Path
 
 from assessor.domain.content import Content
-from assessor.domain.results import Assessment, Roadmap
-from assessor.domain.roadmap import plan_roadmap
+from assessor.domain.results import Roadmap
 from assessor.domain.text import tr
-from assessor.services.scoring import assess
+from assessor.services.results import describe_rationale
 
 CSV_COLUMNS = (
     "id",
@@ -34,19 +30,7 @@ CSV_COLUMNS = (
 """The CSV header: one action a row, lists separated by semicolons."""
 
 
-def build_roadmap(
-    content: Content,
-    questionnaire_id: str,
-    answer_paths: Sequence[Path | str],
-    targets_path: Path | str | None = None,
-    start: dt.date | None = None,
-) -> tuple[Assessment, Roadmap]:
-    """Score the answers files, then plan the roadmap for that assessment."""
-    assessment = assess(content, questionnaire_id, answer_paths, targets_path)
-    return assessment, plan_roadmap(content, assessment, start)
-
-
-def roadmap_rows(roadmap: Roadmap, lang: str = "en") -> list[dict[str, str]]:
+def roadmap_rows(roadmap: Roadmap, content: Content, lang: str = "en") -> list[dict[str, str]]:
     """Every scheduled action as a row of text cells, in plan order, keyed by CSV column."""
     rows = []
     for action in roadmap.actions:
@@ -65,17 +49,19 @@ def roadmap_rows(roadmap: Roadmap, lang: str = "en") -> list[dict[str, str]]:
                 "prerequisites": ";".join(action.prerequisites),
                 "quick_win": "yes" if action.quick_win else "no",
                 "critical": "yes" if action.critical else "no",
-                "rationale": "; ".join(why.text for why in action.rationale),
+                "rationale": "; ".join(
+                    describe_rationale(why, content) for why in action.rationale
+                ),
                 "kpis": ";".join(action.kpis),
             }
         )
     return rows
 
 
-def roadmap_csv(roadmap: Roadmap, lang: str = "en") -> str:
+def roadmap_csv(roadmap: Roadmap, content: Content, lang: str = "en") -> str:
     """The roadmap as CSV text with a header row (opens in a spreadsheet, imports into a project tool)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(roadmap_rows(roadmap, lang))
+    writer.writerows(roadmap_rows(roadmap, content, lang))
     return out.getvalue()

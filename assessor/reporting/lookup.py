@@ -1,0 +1,58 @@
+"""Finds the printable title of anything a result refers to by id, in the report's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assessor.domain.content import Content
+from assessor.domain.responses import value_key
+from assessor.domain.results import Assessment
+from assessor.domain.text import tr
+from assessor.reporting.i18n import Translator
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """Finds the printable title of anything a result refers to by id, in the report's language."""
+
+    content: Content
+    assessment: Assessment
+    t: Translator
+
+    def dimension(self, ref: str) -> str:
+        """A dimension's title from its `framework/dimension` ref."""
+        scored = self.assessment.dimension(ref)
+        found = scored.title if scored else (d.title if (d := self.content.dimension(ref)) else ref)
+        return tr(found, self.t.lang)
+
+    def action(self, action_id: str) -> str:
+        """An action's title."""
+        action = self.content.actions.get(action_id)
+        return tr(action.title, self.t.lang) if action else action_id
+
+    def risk(self, risk_id: str) -> str:
+        """A risk's title."""
+        risk = self.content.risks.get(risk_id)
+        return tr(risk.title, self.t.lang) if risk else risk_id
+
+    def kpi(self, kpi_id: str) -> str:
+        """A KPI's title."""
+        kpi = self.content.kpis.get(kpi_id)
+        return tr(kpi.title, self.t.lang) if kpi else kpi_id
+
+    def question(self, question_id: str) -> str:
+        """A question's text."""
+        question = self.content.questions.get(question_id)
+        return tr(question.text, self.t.lang) if question else question_id
+
+    def option(self, question_id: str, value: str) -> str:
+        """The label of one of a question's options, by its value."""
+        return option_labels(question_id, self.content, self.t.lang).get(value, value)
+
+
+def option_labels(question_id: str, content: Content, lang: str) -> dict[str, str]:
+    """Each option's label by its value, in one language."""
+    question = content.questions.get(question_id)
+    if question is None or not question.options:
+        return {}
+    return {value_key(o.value): tr(o.label, lang) for o in question.options}

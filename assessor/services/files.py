@@ -1,0 +1,111 @@
+"""The command line's file adapters: answers and targets files in, report files out."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from assessor.domain.errors import InputError
+from assessor.domain.loader import display_name
+from assessor.domain.responses import Response
+from assessor.domain.yamlsrc import SourceDoc, SourceError, read_yaml
+from assessor.services.intake import responses_from_documents, targets_from_document
+from assessor.services.workspace import Workspace
+
+ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def answer_files(*groups: Iterable[Path]) -> list[Path]:
+    """The answers files named, with each folder replaced by its answers files in name order."""
+    files: list[Path] = []
+    for group in groups:
+        for path in group:
+            if path.is_dir():
+                files.extend(
+                    sorted(p for p in path.iterdir() if p.suffix in ANSWER_SUFFIXES and p.is_file())
+                )
+            else:
+                files.append(path)
+    return files
+
+
+def read_document(path: Path, base: Path | None = None) -> SourceDoc:
+    """Read a YAML or JSON input file; InputError names the file and line of any syntax error."""
+    name = display_name(path, base)
+    try:
+        return read_yaml(path, name)
+    except SourceError as yaml_error:
+        if path.suffix.lower() != ".json":
+            raise InputError(str(yaml_error)) from yaml_error
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{name}:{exc.lineno}: invalid JSON: {exc.msg}") from exc
+        except (OSError, UnicodeDecodeError):
+            raise InputError(str(yaml_error)) from yaml_error
+        return SourceDoc(file=name, data=data)
+
+
+def read_responses(ws: Workspace, questionnaire_id: str, paths: Sequence[Path]) -> list[Response]:
+    """Every answers file read and checked; InputError on any bad file or a file named twice."""
+    ws.questionnaire(questionnaire_id)
+    if not paths:
+        raise InputError("give at least one answers file")
+    problems: list[str] = []
+    seen: dict[Path, Path] = {}
+    for path in paths:
+        first = seen.setdefault(path.resolve(), path)
+        if first is not path:
+            problems.append(f"{path}: the same answers file is given twice (also as {first})")
+    docs = []
+    for path in dict.fromkeys(seen.values()):
+        try:
+            docs.append(read_document(path, ws.base))
+        except InputError as exc:
+            problems.append(str(exc))
+    try:
+        responses = responses_from_documents(ws, questionnaire_id, docs) if docs else []
+    except InputError as exc:
+        problems.append(str(exc))
+    if problems:
+        raise InputError("\n".join(problems))
+    return responses
+
+
+def read_targets(ws: Workspace, path: Path | None) -> dict[str, float] | None:
+    """The targets of a targets file, or None when no file is given."""
+    if path is None:
+        return None
+    return targets_from_document(ws, read_document(path, ws.base))
+
+
+def write_file(path: Path, data: bytes, what: str = "file") -> None:
+    """Write through a temporary file, so that a failed write leaves no half file behind."""
+    temporary: str | None = None
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".part"
+        )
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, path)
+    except OSError as exc:
+        if temporary is not None and os.path.exists(temporary):
+            os.unlink(temporary)
+        raise InputError(f"{path}: cannot write the {what}: {exc.strerror}") from exc
+
+
+def check_writable(output: Path) -> None:
+    """InputError unless the output's folder exists and the file can be written there."""
+    folder = output.parent if str(output.parent) else Path(".")
+    if not folder.is_dir():
+        problem = "is not a folder" if folder.exists() else "does not exist"
+        raise InputError(f"{output}: {folder} {problem}")
+    if not os.access(folder, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
+        raise InputError(f"{output}: cannot write there (permission denied)")
