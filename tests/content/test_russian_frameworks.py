@@ -20,7 +20,7 @@ from assessor.domain.schema import (
     RoadmapModel,
 )
 from assessor.domain.text import Text
-from assessor.services.content import load
+from tests.support import workspace
 
 TRANSLATED_KINDS = (
     Framework,
@@ -100,7 +100,7 @@ def _untranslated(content: Content) -> tuple[int, list[str]]:
 
 @pytest.fixture(scope="module")
 def content() -> Content:
-    return load()
+    return workspace().content
 
 
 def test_the_walk_finds_texts_at_every_depth(content: Content) -> None:

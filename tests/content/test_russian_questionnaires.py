@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from assessor.domain.content import Content
 from assessor.domain.schema import Question, QuestionBank, Questionnaire
 from assessor.domain.text import Text
-from assessor.services.content import load
+from tests.support import workspace
 
 NOT_TRANSLATED = {"source"}
 """Text fields left in English: sources are replaced by a reference list."""
@@ -53,7 +53,7 @@ def _missing_russian(text: Any) -> bool:
 
 @pytest.fixture(scope="module")
 def content() -> Content:
-    return load()
+    return workspace().content
 
 
 def test_the_text_fields_are_found() -> None:
