@@ -62,6 +62,7 @@ def _run(url: str, step: Callable[[Config], None]) -> None:
                 connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
                 connection.commit()
             step(alembic_config(connection))
+            connection.commit()
             if sqlite:
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
                 connection.exec_driver_sql("PRAGMA foreign_keys = ON")

@@ -11,7 +11,7 @@ from assessor.store.engine import session_scope
 from assessor.store.models import User
 from assessor.store.passwords import hash_password, verify_password
 from assessor.store.repositories import UserRepository
-from tests.store.conftest import Firmwork
+from tests.store.support import FirmData
 
 
 def test_a_password_hash_verifies_the_password_only() -> None:
@@ -25,7 +25,7 @@ def test_a_password_hash_verifies_the_password_only() -> None:
 
 
 def test_a_consultant_signs_in_with_email_and_password(
-    sessions: sessionmaker[Session], acme: Firmwork
+    sessions: sessionmaker[Session], acme: FirmData
 ) -> None:
     with session_scope(sessions) as session:
         created = UserRepository(session).create(
@@ -44,7 +44,7 @@ def test_a_consultant_signs_in_with_email_and_password(
 
 
 def test_a_deactivated_consultant_cannot_sign_in(
-    sessions: sessionmaker[Session], acme: Firmwork
+    sessions: sessionmaker[Session], acme: FirmData
 ) -> None:
     with session_scope(sessions) as session:
         users = UserRepository(session)
@@ -58,7 +58,7 @@ def test_a_deactivated_consultant_cannot_sign_in(
 
 
 def test_a_new_password_and_an_api_token_work_and_the_old_ones_do_not(
-    sessions: sessionmaker[Session], acme: Firmwork
+    sessions: sessionmaker[Session], acme: FirmData
 ) -> None:
     with session_scope(sessions) as session:
         users = UserRepository(session)
@@ -78,7 +78,7 @@ def test_a_new_password_and_an_api_token_work_and_the_old_ones_do_not(
 
 
 def test_an_email_belongs_to_one_consultant(
-    sessions: sessionmaker[Session], acme: Firmwork, rival: Firmwork
+    sessions: sessionmaker[Session], acme: FirmData, rival: FirmData
 ) -> None:
     with session_scope(sessions) as session:
         UserRepository(session).create(acme.firm.id, "ann@example.com", "Ann", "pw")

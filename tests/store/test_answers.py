@@ -15,15 +15,16 @@ from assessor.store.mapping import to_response
 from assessor.store.models import Answer
 from assessor.store.records import RespondentRecord
 from assessor.store.repositories import AnswerRepository, RespondentRepository
-from tests.store.conftest import Firmwork
+from tests.store.support import FirmData
 
 THREADS = 8
 SAVES = 25
 
 
 def invite(
-    sessions: sessionmaker[Session], work: Firmwork, name: str | None = None
+    sessions: sessionmaker[Session], work: FirmData, name: str | None = None
 ) -> RespondentRecord:
+    """A new respondent of the firm's assessment."""
     with session_scope(sessions) as session:
         invitation = RespondentRepository(session).invite(
             work.firm.id, work.assessment.id, role="manager", name=name
@@ -33,6 +34,7 @@ def invite(
 
 
 def rows(sessions: sessionmaker[Session], respondent_id: int) -> int:
+    """How many answer rows a respondent has."""
     with session_scope(sessions) as session:
         return (
             session.scalar(
@@ -45,7 +47,7 @@ def rows(sessions: sessionmaker[Session], respondent_id: int) -> int:
 
 
 def test_saving_again_keeps_one_row_and_the_last_value(
-    sessions: sessionmaker[Session], acme: Firmwork
+    sessions: sessionmaker[Session], acme: FirmData
 ) -> None:
     respondent = invite(sessions, acme)
     for value in ("2", "3", "4"):
@@ -60,7 +62,7 @@ def test_saving_again_keeps_one_row_and_the_last_value(
     assert rows(sessions, respondent.id) == 1
 
 
-def test_a_cleared_answer_is_gone(sessions: sessionmaker[Session], acme: Firmwork) -> None:
+def test_a_cleared_answer_is_gone(sessions: sessionmaker[Session], acme: FirmData) -> None:
     respondent = invite(sessions, acme)
     with session_scope(sessions) as session:
         answers = AnswerRepository(session)
@@ -72,7 +74,7 @@ def test_a_cleared_answer_is_gone(sessions: sessionmaker[Session], acme: Firmwor
 
 
 def test_an_answer_of_the_wrong_kind_is_refused(
-    sessions: sessionmaker[Session], acme: Firmwork
+    sessions: sessionmaker[Session], acme: FirmData
 ) -> None:
     respondent = invite(sessions, acme)
     with session_scope(sessions) as session:
@@ -84,7 +86,7 @@ def test_an_answer_of_the_wrong_kind_is_refused(
 
 
 def test_concurrent_saves_lose_nothing_and_duplicate_nothing(
-    sessions: sessionmaker[Session], acme: Firmwork
+    sessions: sessionmaker[Session], acme: FirmData
 ) -> None:
     respondent = invite(sessions, acme)
     start = threading.Barrier(THREADS)
@@ -120,7 +122,7 @@ def test_concurrent_saves_lose_nothing_and_duplicate_nothing(
 
 
 def test_answers_come_back_as_the_domains_response(
-    sessions: sessionmaker[Session], acme: Firmwork
+    sessions: sessionmaker[Session], acme: FirmData
 ) -> None:
     respondent = invite(sessions, acme, name="Jane Doe")
     with session_scope(sessions) as session:
@@ -156,7 +158,7 @@ def test_answers_come_back_as_the_domains_response(
 
 
 def test_an_anonymous_respondent_has_an_empty_name_and_only_submitted_ones_are_scored(
-    sessions: sessionmaker[Session], acme: Firmwork
+    sessions: sessionmaker[Session], acme: FirmData
 ) -> None:
     anonymous = invite(sessions, acme)
     invite(sessions, acme, name="Still answering")

@@ -26,6 +26,7 @@ TABLES = {
 
 
 def tables(url: str) -> set[str]:
+    """The application's tables in the database."""
     engine = make_engine(url)
     try:
         with engine.connect() as connection:
@@ -35,6 +36,7 @@ def tables(url: str) -> set[str]:
 
 
 def schema_differences(url: str) -> list[object]:
+    """How the migrated schema differs from the models (nothing, when they agree)."""
     engine = make_engine(url)
     try:
         with engine.connect() as connection:

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from assessor.store.engine import session_scope
 from assessor.store.models import JobStatus
 from assessor.store.repositories import AssessmentRepository, ReportCache, ReportJobRepository
-from tests.store.conftest import Firmwork
+from tests.store.support import FirmData
 
 RESULT = {
     "questionnaire": "executive-self-assessment",
@@ -18,7 +18,7 @@ RESULT = {
 
 
 def test_a_stored_result_reads_back_equal_with_its_fingerprint(
-    sessions: sessionmaker[Session], acme: Firmwork
+    sessions: sessionmaker[Session], acme: FirmData
 ) -> None:
     with session_scope(sessions) as session:
         assessments = AssessmentRepository(session)
@@ -53,7 +53,7 @@ def test_a_rendered_report_is_kept_under_its_key(sessions: sessionmaker[Session]
 
 
 def test_report_jobs_are_claimed_once_and_finished(
-    sessions: sessionmaker[Session], acme: Firmwork, rival: Firmwork
+    sessions: sessionmaker[Session], acme: FirmData, rival: FirmData
 ) -> None:
     with session_scope(sessions) as session:
         jobs = ReportJobRepository(session)

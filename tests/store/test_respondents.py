@@ -12,11 +12,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from assessor.store.base import Base, utcnow
 from assessor.store.engine import session_scope
 from assessor.store.repositories import RespondentRepository
-from tests.store.conftest import Firmwork
+from tests.store.support import FirmData
 
 
 def test_the_raw_token_finds_the_respondent_and_a_wrong_one_does_not(
-    sessions: sessionmaker[Session], acme: Firmwork
+    sessions: sessionmaker[Session], acme: FirmData
 ) -> None:
     with session_scope(sessions) as session:
         invitation = RespondentRepository(session).invite(
@@ -33,7 +33,7 @@ def test_the_raw_token_finds_the_respondent_and_a_wrong_one_does_not(
         assert respondents.find_by_token(invitation.respondent.public_id) is None
 
 
-def test_an_expired_link_no_longer_opens(sessions: sessionmaker[Session], acme: Firmwork) -> None:
+def test_an_expired_link_no_longer_opens(sessions: sessionmaker[Session], acme: FirmData) -> None:
     with session_scope(sessions) as session:
         invitation = RespondentRepository(session).invite(
             acme.firm.id, acme.assessment.id, role="staff", valid_for=dt.timedelta(days=7)
@@ -48,7 +48,7 @@ def test_an_expired_link_no_longer_opens(sessions: sessionmaker[Session], acme: 
 
 
 def test_a_reissued_link_replaces_the_old_one(
-    sessions: sessionmaker[Session], acme: Firmwork
+    sessions: sessionmaker[Session], acme: FirmData
 ) -> None:
     with session_scope(sessions) as session:
         first = RespondentRepository(session).invite(acme.firm.id, acme.assessment.id, role="it")
@@ -64,7 +64,7 @@ def test_a_reissued_link_replaces_the_old_one(
 
 
 def test_the_raw_token_is_stored_nowhere(
-    sessions: sessionmaker[Session], acme: Firmwork, migrated_url: str
+    sessions: sessionmaker[Session], acme: FirmData, migrated_url: str
 ) -> None:
     with session_scope(sessions) as session:
         invitation = RespondentRepository(session).invite(
@@ -88,7 +88,7 @@ def test_the_raw_token_is_stored_nowhere(
         assert invitation.token.encode() not in raw
 
 
-def test_submitting_is_recorded_once(sessions: sessionmaker[Session], acme: Firmwork) -> None:
+def test_submitting_is_recorded_once(sessions: sessionmaker[Session], acme: FirmData) -> None:
     with session_scope(sessions) as session:
         invitation = RespondentRepository(session).invite(
             acme.firm.id, acme.assessment.id, role="staff"

@@ -14,11 +14,11 @@ from assessor.store.repositories import (
     ClientRepository,
     RespondentRepository,
 )
-from tests.store.conftest import Firmwork
+from tests.store.support import FirmData
 
 
 def test_another_firms_client_is_invisible(
-    sessions: sessionmaker[Session], acme: Firmwork, rival: Firmwork
+    sessions: sessionmaker[Session], acme: FirmData, rival: FirmData
 ) -> None:
     with session_scope(sessions) as session:
         clients = ClientRepository(session)
@@ -29,7 +29,7 @@ def test_another_firms_client_is_invisible(
 
 
 def test_another_firms_assessment_is_invisible_and_unchangeable(
-    sessions: sessionmaker[Session], acme: Firmwork, rival: Firmwork
+    sessions: sessionmaker[Session], acme: FirmData, rival: FirmData
 ) -> None:
     with session_scope(sessions) as session:
         assessments = AssessmentRepository(session)
@@ -62,7 +62,7 @@ def test_another_firms_assessment_is_invisible_and_unchangeable(
 
 
 def test_another_firms_respondents_and_answers_are_invisible(
-    sessions: sessionmaker[Session], acme: Firmwork, rival: Firmwork
+    sessions: sessionmaker[Session], acme: FirmData, rival: FirmData
 ) -> None:
     with session_scope(sessions) as session:
         respondents = RespondentRepository(session)
@@ -79,7 +79,7 @@ def test_another_firms_respondents_and_answers_are_invisible(
 
 
 def test_assessment_targets_status_and_timestamps_read_back(
-    sessions: sessionmaker[Session], acme: Firmwork
+    sessions: sessionmaker[Session], acme: FirmData
 ) -> None:
     assert acme.assessment.targets == {"gartner-8/strategy": 70.0}
     assert acme.assessment.status is AssessmentStatus.DRAFT

@@ -62,9 +62,7 @@ class ReportJobRepository:
                 .values(status=JobStatus.RUNNING)
             )
             if getattr(taken, "rowcount", 0) == 1:
-                job = self.session.get(ReportJob, job_id, populate_existing=True)
-                assert job is not None
-                return job_record(job)
+                return job_record(self.session.get_one(ReportJob, job_id, populate_existing=True))
 
     def finish(self, job_id: int, *, error: str | None = None) -> None:
         """Mark a job done, or failed with the error that stopped it."""
