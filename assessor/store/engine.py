@@ -33,6 +33,9 @@ def make_engine(url: str) -> Engine:
 
 
 def _configure_sqlite(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # The driver's own transaction handling is kept on purpose: it begins a transaction at the
+    # first write, so reads before it hold no snapshot and the write waits (busy timeout) for
+    # a concurrent writer instead of failing at once with "database is locked".
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")

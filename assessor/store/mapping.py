@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -31,6 +32,8 @@ def json_answer(value: str | float | Sequence[str]) -> JsonAnswer:
     if isinstance(value, bool) or not isinstance(value, int | float | Sequence):
         raise TypeError(f"an answer is text, a number or a list of text, not {value!r}")
     if isinstance(value, int | float):
+        if not math.isfinite(value):
+            raise ValueError(f"a number answer must be finite, not {value!r}")
         return float(value)
     if not all(isinstance(item, str) for item in value):
         raise TypeError(f"a multiple-choice answer is a list of text, not {value!r}")

@@ -83,12 +83,19 @@ def test_an_answer_of_the_wrong_kind_is_refused(
             answers.save_answer(respondent.id, "a", True)
         with pytest.raises(TypeError):
             answers.save_answer(respondent.id, "a", ["ok", 3])  # type: ignore[list-item]
+        with pytest.raises(ValueError):
+            answers.save_answer(respondent.id, "a", float("nan"))
 
 
 def test_concurrent_saves_lose_nothing_and_duplicate_nothing(
     sessions: sessionmaker[Session], acme: FirmData
 ) -> None:
-    respondent = invite(sessions, acme)
+    with session_scope(sessions) as session:
+        invitation = RespondentRepository(session).invite(
+            acme.firm.id, acme.assessment.id, role="staff"
+        )
+    assert invitation is not None
+    respondent = invitation.respondent
     start = threading.Barrier(THREADS)
     failures: list[BaseException] = []
 
@@ -96,10 +103,12 @@ def test_concurrent_saves_lose_nothing_and_duplicate_nothing(
         try:
             start.wait()
             for i in range(SAVES):
-                with session_scope(sessions) as session:
+                with session_scope(sessions) as session:  # one request: open the link, save
+                    found = RespondentRepository(session).find_by_token(invitation.token)
+                    assert found == respondent
                     answers = AnswerRepository(session)
-                    answers.save_answer(respondent.id, f"own-{thread}-{i}", float(i))
-                    answers.save_answer(respondent.id, "shared", f"thread-{thread}-save-{i}")
+                    answers.save_answer(found.id, f"own-{thread}-{i}", float(i))
+                    answers.save_answer(found.id, "shared", f"thread-{thread}-save-{i}")
         except BaseException as exc:
             failures.append(exc)
 
