@@ -9,6 +9,10 @@ extras="${1:-}"
 # WeasyPrint renders with Pango and subsets fonts with HarfBuzz; DejaVu and WenQuanYi (the content
 # cites Chinese sources) are its fonts; pdftoppm looks at PDFs as images.
 debian_packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-wqy-microhei poppler-utils)
+# The store tests run on PostgreSQL too, in a throwaway cluster of their own (tests/support/postgres.py).
+if [[ ",$extras," == *",test,"* ]]; then
+  debian_packages+=(postgresql)
+fi
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for pkg in "${debian_packages[@]}"; do

@@ -1,0 +1,50 @@
+"""`assessor db`: migrate the web app's database from the command line."""
+
+from __future__ import annotations
+
+import click
+
+from assessor.store import migrate
+
+DATABASE_URL_ENV = "ASSESSOR_DATABASE_URL"
+
+database_url = click.option(
+    "--database-url",
+    envvar=DATABASE_URL_ENV,
+    required=True,
+    help="SQLAlchemy URL, e.g. sqlite:////srv/assessor/assessor.sqlite3 or "
+    "postgresql+psycopg://user@host/db (or set ASSESSOR_DATABASE_URL).",
+)
+
+
+@click.group()
+def db() -> None:
+    """Create, upgrade or downgrade the web app's database."""
+
+
+@db.command()
+@database_url
+@click.option("--revision", default="head", show_default=True, help="The revision to reach.")
+def upgrade(database_url: str, revision: str) -> None:
+    """Bring the database up to a revision (by default the newest)."""
+    migrate.upgrade(database_url, revision)
+    click.echo(f"database at {migrate.current(database_url)}")
+
+
+@db.command()
+@database_url
+@click.argument("revision")
+def downgrade(database_url: str, revision: str) -> None:
+    """Take the database back to REVISION ("base" removes every table)."""
+    migrate.downgrade(database_url, revision)
+    click.echo(f"database at {migrate.current(database_url) or 'base'}")
+
+
+@db.command()
+@database_url
+def current(database_url: str) -> None:
+    """Print the revision the database is at, and whether it is the newest."""
+    found = migrate.current(database_url)
+    head = migrate.head()
+    state = "up to date" if found == head else f"behind: newest is {head}"
+    click.echo(f"{found or 'base'} ({state})")

@@ -1,0 +1,20 @@
+"""The tables of the assessor's database, one module per concern; importing this fills the metadata."""
+
+from assessor.store.models.accounts import Firm, User
+from assessor.store.models.assessments import Assessment, AssessmentStatus
+from assessor.store.models.clients import Client
+from assessor.store.models.reports import JobStatus, RenderedReport, ReportJob
+from assessor.store.models.respondents import Answer, Respondent
+
+__all__ = [
+    "Answer",
+    "Assessment",
+    "AssessmentStatus",
+    "Client",
+    "Firm",
+    "JobStatus",
+    "RenderedReport",
+    "ReportJob",
+    "Respondent",
+    "User",
+]

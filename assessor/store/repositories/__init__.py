@@ -1,0 +1,19 @@
+"""Repositories: plain classes over a Session that take and return plain records."""
+
+from assessor.store.repositories.accounts import FirmRepository, UserRepository
+from assessor.store.repositories.answers import AnswerRepository
+from assessor.store.repositories.assessments import AssessmentRepository
+from assessor.store.repositories.clients import ClientRepository
+from assessor.store.repositories.reports import ReportCache, ReportJobRepository
+from assessor.store.repositories.respondents import RespondentRepository
+
+__all__ = [
+    "AnswerRepository",
+    "AssessmentRepository",
+    "ClientRepository",
+    "FirmRepository",
+    "ReportCache",
+    "ReportJobRepository",
+    "RespondentRepository",
+    "UserRepository",
+]
