@@ -163,6 +163,7 @@ def check_answers(
                 _unknown(qid, questionnaire_id, asked),
                 question=str(qid),
                 kind="unknown-question",
+                value=raw,
             )
             continue
         try:

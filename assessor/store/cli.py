@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import click
+from types import ModuleType
 
-from assessor.store import migrate
+import click
 
 DATABASE_URL_ENV = "ASSESSOR_DATABASE_URL"
 
@@ -17,6 +17,13 @@ database_url = click.option(
 )
 
 
+def _migrate() -> ModuleType:
+    """The migration module, imported when a db command runs (Alembic is slow to import)."""
+    from assessor.store import migrate
+
+    return migrate
+
+
 @click.group()
 def db() -> None:
     """Create, upgrade or downgrade the web app's database."""
@@ -27,8 +34,8 @@ def db() -> None:
 @click.option("--revision", default="head", show_default=True, help="The revision to reach.")
 def upgrade(database_url: str, revision: str) -> None:
     """Bring the database up to a revision (by default the newest)."""
-    migrate.upgrade(database_url, revision)
-    click.echo(f"database at {migrate.current(database_url)}")
+    _migrate().upgrade(database_url, revision)
+    click.echo(f"database at {_migrate().current(database_url)}")
 
 
 @db.command()
@@ -36,15 +43,15 @@ def upgrade(database_url: str, revision: str) -> None:
 @click.argument("revision")
 def downgrade(database_url: str, revision: str) -> None:
     """Take the database back to REVISION ("base" removes every table)."""
-    migrate.downgrade(database_url, revision)
-    click.echo(f"database at {migrate.current(database_url) or 'base'}")
+    _migrate().downgrade(database_url, revision)
+    click.echo(f"database at {_migrate().current(database_url) or 'base'}")
 
 
 @db.command()
 @database_url
 def current(database_url: str) -> None:
     """Print the revision the database is at, and whether it is the newest."""
-    found = migrate.current(database_url)
-    head = migrate.head()
+    found = _migrate().current(database_url)
+    head = _migrate().head()
     state = "up to date" if found == head else f"behind: newest is {head}"
     click.echo(f"{found or 'base'} ({state})")

@@ -6,8 +6,7 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from assessor.domain.results import Respondent, Response
-from assessor.domain.sheet import AnswerValue
+from assessor.domain.responses import AnswerValue, Respondent, Response
 from assessor.store.records import AnswerRecord, RespondentRecord
 
 JsonAnswer = str | float | list[str]
@@ -45,9 +44,7 @@ def to_response(respondent: RespondentRecord, answers: Iterable[AnswerRecord]) -
     answers = list(answers)
     return Response(
         respondent=Respondent(
-            name=respondent.name or "",
-            role=respondent.role,
-            source=respondent.public_id,  # becomes Respondent.id once the domain has it
+            id=respondent.public_id, name=respondent.name or "", role=respondent.role
         ),
         answers={a.question_id: a.value for a in answers},
         evidence={a.question_id: a.evidence for a in answers if a.evidence},

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from assessor.domain.sheet import AnswerValue
+from assessor.domain.responses import AnswerValue
 from assessor.store.models import AssessmentStatus, JobStatus
 
 

@@ -20,7 +20,7 @@ from assessor.domain.schema import (
     RoadmapModel,
 )
 from assessor.domain.text import Text
-from tests.support import workspace
+from tests.helpers import workspace
 
 TRANSLATED_KINDS = (
     Framework,

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from assessor.domain.content import Content
 from assessor.domain.schema import Question, QuestionBank, Questionnaire
 from assessor.domain.text import Text
-from tests.support import workspace
+from tests.helpers import workspace
 
 NOT_TRANSLATED = {"source"}
 """Text fields left in English: sources are replaced by a reference list."""

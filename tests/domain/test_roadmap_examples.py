@@ -11,7 +11,7 @@ from assessor.domain.results import Roadmap
 from assessor.domain.roadmap import plan_roadmap
 from assessor.services.results import describe_skip
 from tests.fixtures.roadmap.builders import shipped_content
-from tests.support import assess, workspace
+from tests.helpers import assess, workspace
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 TARGETS = EXAMPLES / "targets.yaml"

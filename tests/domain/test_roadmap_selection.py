@@ -10,7 +10,7 @@ from assessor.domain.content import Content
 from assessor.domain.roadmap import plan_roadmap
 from assessor.services.results import describe_rationale
 from tests.fixtures.roadmap.builders import build_assessment, shipped_content
-from tests.support import assess, workspace
+from tests.helpers import assess, workspace
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 

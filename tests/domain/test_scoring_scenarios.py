@@ -17,7 +17,7 @@ from assessor.domain.schema import Question
 from assessor.domain.scoring import score_assessment
 from assessor.domain.yamlsrc import SourceDoc
 from assessor.services.files import read_document, read_responses
-from tests.support import assess, workspace
+from tests.helpers import assess, workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from assessor.services.workspace import Workspace
+from tests.helpers import workspace
 from tests.reporting.support import ACME, FIXTURE_ANSWERS, FIXTURE_ROOT, ROOT, Rendered, render
-from tests.support import workspace
 
 DAY = dt.date(2026, 4, 20)
 

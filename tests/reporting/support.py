@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from assessor.reporting.pdf import captured_warnings
 from assessor.services.reports import RenderedReport
 from assessor.services.workspace import Workspace
-from tests.support import report
+from tests.helpers import report
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"

@@ -246,7 +246,7 @@ def _leftmost_text_in_pdf(fig: Figure) -> float:
 @pytest.mark.parametrize("rows", [8, 60])
 def test_real_action_titles_are_not_clipped_in_the_pdf(rows: int) -> None:
     from assessor.domain.text import tr
-    from tests.support import workspace
+    from tests.helpers import workspace
 
     titles = [tr(action.title) for action in workspace().content.actions.values()][:rows]
     bars = [GanttBar(title, i % 20 + 1, i % 20 + 3, "action") for i, title in enumerate(titles)]

@@ -11,8 +11,8 @@ from assessor.config import reports_dirs
 from assessor.reporting import ReportError
 from assessor.services.reports import RenderedReport
 from assessor.services.workspace import Workspace
+from tests.helpers import report
 from tests.reporting.support import FIXTURE_ANSWERS, FIXTURE_ROOT, Rendered, html_problems, outline
-from tests.support import report
 
 
 @pytest.mark.parametrize("name", ["acme_executive", "acme_full", "small_full"])

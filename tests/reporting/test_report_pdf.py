@@ -12,8 +12,8 @@ from assessor.domain.schema import SEVERITY_RANK
 from assessor.domain.text import tr
 from assessor.reporting.i18n import load_translator
 from assessor.services.workspace import Workspace
+from tests.helpers import assess
 from tests.reporting.support import ACME, ROOT, Rendered, outline, page_text, squash
-from tests.support import assess
 
 EXECUTIVE_SECTIONS = ["summary", "top-risks", "roadmap-glance", "next-90-days"]
 FULL_SECTIONS = [

@@ -8,8 +8,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from assessor.domain.content import NOT_APPLICABLE
-from assessor.domain.results import Respondent, Response
+from assessor.domain.responses import NOT_APPLICABLE, Respondent, Response
 from assessor.store.engine import session_scope
 from assessor.store.mapping import to_response
 from assessor.store.models import Answer
@@ -151,7 +150,7 @@ def test_answers_come_back_as_the_domains_response(
     response = to_response(submitted, saved)
 
     assert response == Response(
-        respondent=Respondent(name="Jane Doe", role="manager", source=respondent.public_id),
+        respondent=Respondent(id=respondent.public_id, name="Jane Doe", role="manager"),
         answers={
             "channels": ("email", "phone"),
             "staff-count": 120.0,
