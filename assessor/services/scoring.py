@@ -2,32 +2,24 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from assessor.domain import yamlsrc
 from assessor.domain.answers import parse_response, parse_targets
 from assessor.domain.content import Content
 from assessor.domain.errors import InputError
 from assessor.domain.results import Assessment, Response
 from assessor.domain.scoring import score_assessment
-from assessor.domain.yamlsrc import SourceDoc, SourceError, read_yaml
+from assessor.domain.yamlsrc import SourceDoc, SourceError
 
 
 def read_document(path: Path) -> SourceDoc:
-    """Read a YAML or JSON input file; InputError names the file and line of any syntax error."""
+    """Read a YAML or JSON input file; InputError names the file and line of any problem."""
     try:
-        return read_yaml(path, str(path))
-    except SourceError as yaml_error:
-        if path.suffix.lower() != ".json":
-            raise InputError(str(yaml_error)) from yaml_error
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{exc.lineno}: invalid JSON: {exc.msg}") from exc
-        except (OSError, UnicodeDecodeError):
-            raise InputError(str(yaml_error)) from yaml_error
-        return SourceDoc(file=str(path), data=data)
+        return yamlsrc.read_document(path, str(path))
+    except SourceError as exc:
+        raise InputError(str(exc)) from exc
 
 
 def read_responses(
