@@ -1,4 +1,9 @@
-"""Report templates to HTML: a Jinja2 environment over the reports/ folders, autoescaped."""
+"""Report templates to HTML: a sandboxed, autoescaped Jinja2 environment over the reports/ folders.
+
+Templates may come from another consultant's content folder, so they are untrusted: they run in
+Jinja2's immutable sandbox, which refuses internal attributes (`__class__`, `__globals__`) and
+methods that change data, and every value is escaped unless marked safe by this code.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
+from assessor.domain.content import display_name
+from assessor.domain.errors import ContentError
+from assessor.domain.yamlsrc import SourceError, read_limited
 from assessor.reporting import ReportError
 
 TEMPLATE_SUFFIX = ".html.j2"
@@ -19,7 +28,7 @@ STYLES_FOLDER = "css"
 @lru_cache(maxsize=8)
 def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(folder)) for folder in dirs])
-    env = jinja2.Environment(
+    env = ImmutableSandboxedEnvironment(
         loader=loader,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -68,5 +77,23 @@ def render_html(dirs: Sequence[Path], template: str, context: Mapping[str, Any])
         raise ReportError(
             f"{exc.filename or exc.name}:{exc.lineno}: template error: {exc.message}"
         ) from exc
-    except jinja2.TemplateError as exc:
+    except jinja2.TemplateError as exc:  # a SecurityError from the sandbox among them
         raise ReportError(f"report template '{template}': {exc}") from exc
+
+
+def template_errors(folder: Path) -> list[ContentError]:
+    """Every template in a reports/ folder that does not compile, as a file:line error."""
+    env = _environment((folder.resolve(),))
+    errors: list[ContentError] = []
+    for path in sorted(folder.rglob(f"*{TEMPLATE_SUFFIX}")):
+        name = display_name(path)
+        try:
+            source = read_limited(path, name).decode("utf-8")
+            env.compile(source, path.relative_to(folder).as_posix(), str(path))
+        except SourceError as exc:
+            errors.append(ContentError(exc.file, exc.line, "", exc.message))
+        except UnicodeDecodeError:
+            errors.append(ContentError(name, 1, "", "file is not UTF-8 text"))
+        except jinja2.TemplateSyntaxError as exc:
+            errors.append(ContentError(name, exc.lineno, "", f"template error: {exc.message}"))
+    return errors

@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from assessor.config import content_dir, content_paths
+from assessor.config import CONTENT_FOLDERS, content_dir, content_paths
 from assessor.domain.content import (
     NOT_APPLICABLE,
     Content,
@@ -20,6 +20,7 @@ from assessor.domain.crossref import check_content
 from assessor.domain.errors import ContentError
 from assessor.domain.schema import Question
 from assessor.domain.text import tr
+from assessor.reporting.render import template_errors
 
 
 def load(root: str | Path | None = None) -> Content:
@@ -38,7 +39,20 @@ def validate(paths: Sequence[Path]) -> tuple[int, list[ContentError]]:
     unverified: dict[str, set[str]] = {}
     loaded, errors = parse_files(files, unverified)
     errors.extend(check_content(assemble(loaded, unverified), roots=paths))
+    errors.extend(report_template_errors(paths))
     return len(files), sorted(set(errors))
+
+
+def report_template_errors(paths: Sequence[Path]) -> list[ContentError]:
+    """Templates that do not compile in the reports/ folder beside the content folders given."""
+    folders = {
+        (path.parent if path.name in CONTENT_FOLDERS else path) / "reports"
+        for path in paths
+        if path.is_dir()
+    }
+    return [
+        error for folder in sorted(folders) if folder.is_dir() for error in template_errors(folder)
+    ]
 
 
 def describe_questionnaire(
