@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,7 @@ from assessor.reporting.i18n import load_translator
 from assessor.reporting.pdf import html_to_pdf
 from assessor.reporting.render import render_html, template_names
 from assessor.reporting.settings import PAPER_SIZES, load_layout
+from assessor.services.output import write_output
 from assessor.services.scoring import read_document, read_responses
 
 OUTPUT_FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
@@ -130,24 +130,6 @@ def write_report(
         raise ReportError(f"{output}: cannot write there (permission denied)")
     report = render_report(content, request, root, pdf=fmt == "pdf")
     data = report.pdf if report.pdf is not None else report.html.encode("utf-8")
-    _write_atomically(output, data)
+    inputs = [*request.answers, *(p for p in (request.targets, request.branding) if p)]
+    write_output(output, data, inputs=inputs)
     return output
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write through a temporary file, so that a failed write leaves no half report behind."""
-    temporary: str | None = None
-    try:
-        handle, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".part"
-        )
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except OSError as exc:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)
-        raise ReportError(f"{path}: cannot write the report: {exc.strerror}") from exc
