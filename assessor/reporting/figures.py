@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 
 from assessor.domain.content import Content
 from assessor.domain.results import Assessment, FrameworkScore, Roadmap
-from assessor.domain.text import tr
+from assessor.domain.text import clean_display, tr
 from assessor.reporting import charts
 from assessor.reporting.charts import Chart, Palette
 from assessor.reporting.gantt import GanttBar, draw_gantt
@@ -143,7 +143,7 @@ class ReportCharts:
         if main is None or len(people) < 2:
             return None
         refs = [d.ref for d in main.dimensions.values()]
-        rows = [f"{p.name} ({self._t(f'role.{p.role}')})" for p in people]
+        rows = [f"{clean_display(p.name)} ({self._t(f'role.{p.role}')})" for p in people]
         values = [[self._own_scores.get(p.name, {}).get(ref) for ref in refs] for p in people]
         fig = charts.draw_heatmap(rows, self._labels(main), values, self._t, self._palette)
         return self._keep(fig, "chart-heatmap", "chart.heatmap_alt")

@@ -18,10 +18,14 @@ from markupsafe import Markup
 
 from assessor.domain.content import display_name
 from assessor.domain.errors import ContentError
+from assessor.domain.text import clean_display
 from assessor.domain.yamlsrc import SourceError, read_limited
 from assessor.reporting import ReportError
+from assessor.reporting.problems import reported_problems
 
 TEMPLATE_SUFFIX = ".html.j2"
+MAX_TEXT_CHARS = 5_000
+"""One text longer than this (a free-text answer, say) is cut in a report, with a visible mark."""
 STYLES_FOLDER = "css"
 
 
@@ -35,9 +39,18 @@ def _environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        finalize=_display,
     )
     env.globals["stylesheet"] = jinja2.pass_environment(_stylesheet)
     return env
+
+
+def _display(value: Any) -> Any:
+    """What a template prints: text without control or bidi-override characters, and cut when
+    too long (the `data:` URIs of charts and logos are left whole); safe markup as it is."""
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return clean_display(value, None if value.startswith("data:") else MAX_TEXT_CHARS)
 
 
 def environment(dirs: Sequence[Path]) -> jinja2.Environment:
@@ -72,7 +85,8 @@ def render_html(dirs: Sequence[Path], template: str, context: Mapping[str, Any])
         raise ReportError(f"unknown report template '{template}'; available: {known}")
     env = environment(dirs)
     try:
-        return env.get_template(f"{template}{TEMPLATE_SUFFIX}").render(context)
+        with reported_problems():  # charts are drawn while the template renders
+            return env.get_template(f"{template}{TEMPLATE_SUFFIX}").render(context)
     except jinja2.TemplateSyntaxError as exc:
         raise ReportError(
             f"{exc.filename or exc.name}:{exc.lineno}: template error: {exc.message}"
