@@ -19,7 +19,7 @@ WATCHED_LOGGERS = ("weasyprint", "fontTools")
 """Loggers whose warnings mean a report did not render as designed."""
 
 _GLYPH = re.compile(r"Glyph (\d+) .*missing from font\(s\) (.+?)\.?$")
-_FAILED_LOAD = re.compile(r"Failed to load (\w+)(?: at)? ?'?([^' ]*)'?:? ?\(?(.*?)\)?$", re.S)
+_FAILED_LOAD = re.compile(r"Failed to load (\w+)(?: at)?\s*'?([^'\s]*)'?\s*:?\s*(.*)$", re.S)
 _ERROR_NAMES = re.compile(r"^(?:\w+(?:Error|Refused): )+")
 
 
