@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from assessor.cli.options import AssessmentInput, assessment_options, day
-from assessor.services.files import check_writable, read_responses, read_targets, write_file
+from assessor.services.files import check_writable, read_responses, read_targets, write_output
 from assessor.services.report_request import PAPERS, ReportOptions, ReportRequest, output_format
 
 DAY = click.DateTime(formats=["%Y-%m-%d"])
@@ -82,7 +82,8 @@ def report(
     )
     targets = read_targets(ws, assessment_input.targets_path)
     job = prepare_report(ws, questionnaire_id, responses, targets, request)
-    write_file(output, render_report(job, ws).data, what="report")
+    inputs = [*assessment_input.answer_paths, assessment_input.targets_path, branding_path]
+    write_output(output, render_report(job, ws).data, inputs=[p for p in inputs if p])
     click.echo(f"wrote {output}", err=True)
 
 

@@ -24,7 +24,10 @@ DimensionRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+/[a-z0-9-]+
 """A dimension named with its framework: `gartner-8/strategy`."""
 
 Scalar = bool | int | float | str
-Weight = Annotated[float, Field(ge=0)]
+MAX_NUMBER = 1_000_000.0
+"""Weights, scores and thresholds stay within this magnitude (finite, so sums cannot overflow)."""
+Number = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_NUMBER, le=MAX_NUMBER)]
+Weight = Annotated[float, Field(allow_inf_nan=False, ge=0, le=MAX_NUMBER)]
 Score0to100 = Annotated[float, Field(ge=0, le=100)]
 
 Audience = Literal["executive", "workshop"]
@@ -88,7 +91,7 @@ class Option(Strict):
 
     value: Scalar
     label: Text
-    score: float
+    score: Number
     help: Text | None = None
 
 
@@ -130,8 +133,8 @@ class ShowCondition(Strict):
 class NumberBand(Strict):
     """For number questions: answers from `min` upwards earn `score`."""
 
-    min: float
-    score: float
+    min: Number
+    score: Number
 
 
 class Question(Strict):
@@ -149,8 +152,8 @@ class Question(Strict):
     maps_to: list[Mapping] = []
     condition: ShowCondition | None = None
     evidence: Text | None = None
-    min: float | None = None
-    max: float | None = None
+    min: Number | None = None
+    max: Number | None = None
     unit: Text | None = None
     score_bands: list[NumberBand] | None = None
     source: Text | None = None
@@ -247,8 +250,8 @@ class AnswerTest(Strict):
     answer: Id
     equals: Scalar | None = None
     in_: Annotated[list[Scalar] | None, Field(alias="in")] = None
-    below: float | None = None
-    at_least: float | None = None
+    below: Number | None = None
+    at_least: Number | None = None
     share: Annotated[float, Field(gt=0, le=1)] = 0.5
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
@@ -266,7 +269,7 @@ class Exceeds(Strict):
 
     dimension: DimensionRef
     over: DimensionRef
-    by: Annotated[float, Field(ge=0)] = 0
+    by: Annotated[float, Field(allow_inf_nan=False, ge=0, le=100)] = 0
 
 
 class ExceedsTest(Strict):
@@ -445,9 +448,9 @@ class Gate(Strict):
 class Thresholds(Strict):
     """When respondents are said to disagree, in score points."""
 
-    dimension_sd: Annotated[float, Field(gt=0)] = 20.0
-    question_sd: Annotated[float, Field(gt=0)] = 30.0
-    perception_gap: Annotated[float, Field(gt=0)] = 15.0
+    dimension_sd: Annotated[float, Field(allow_inf_nan=False, gt=0, le=100)] = 20.0
+    question_sd: Annotated[float, Field(allow_inf_nan=False, gt=0, le=100)] = 30.0
+    perception_gap: Annotated[float, Field(allow_inf_nan=False, gt=0, le=100)] = 15.0
 
 
 class ReadinessModel(Strict):

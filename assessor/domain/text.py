@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from pydantic import AfterValidator, StringConstraints
@@ -45,3 +46,20 @@ def is_translated(value: object) -> bool:
         and all(isinstance(k, str) and len(k) in (2, 5) for k in value)
         and all(isinstance(v, str) for v in value.values())
     )
+
+
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f"  # control characters but tab and line feed
+    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"  # bidi marks, embeddings, overrides
+)
+_SURROGATES = re.compile("[\ud800-\udfff]")
+CUT_MARK = " […]"
+
+
+def clean_display(text: str, limit: int | None = None) -> str:
+    """Text safe to show: no control or bidi-override characters, at most `limit` characters
+    (then cut, ending in a visible mark)."""
+    cleaned = _SURROGATES.sub("\ufffd", _HIDDEN.sub("", text))
+    if limit is not None and len(cleaned) > limit:
+        return cleaned[:limit].rstrip() + CUT_MARK
+    return cleaned

@@ -9,6 +9,7 @@ from typing import Any
 from assessor.domain.content import Content
 from assessor.domain.results import Assessment, FrameworkScore, Roadmap
 from assessor.domain.text import tr
+from assessor.reporting import ReportError
 from assessor.reporting.branding import Branding
 from assessor.reporting.figures import ChartInputs, ReportCharts
 from assessor.reporting.i18n import Translator
@@ -97,8 +98,23 @@ def available_sections(context: Mapping[str, Any]) -> set[str]:
     return sections
 
 
+MAX_COVER_CHARS = 200
+"""The client, consultant and firm named on the cover may be at most this long."""
+
+
+def check_cover(client: str, consultant: str, firm: str) -> None:
+    """A ReportError if a name for the cover is longer than MAX_COVER_CHARS."""
+    for field_name, value in (("client", client), ("consultant", consultant), ("firm", firm)):
+        if len(value) > MAX_COVER_CHARS:
+            raise ReportError(
+                f"the {field_name} name for the cover is {len(value):,} characters long; "
+                f"the limit is {MAX_COVER_CHARS}"
+            )
+
+
 def _report(inp: ReportInput) -> View:
     t, b, o = inp.translator, inp.branding, inp.options
+    check_cover(o.client, b.consultant, b.firm)
     questionnaire = tr(inp.assessment.questionnaire_title, t.lang)
     client = o.client or t("cover.no_client")
     author = ", ".join(x for x in (b.consultant, b.firm) if x) or t("report.generator")

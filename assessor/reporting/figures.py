@@ -9,11 +9,14 @@ from matplotlib.figure import Figure
 
 from assessor.domain.content import Content
 from assessor.domain.results import Assessment, FrameworkScore, Roadmap
-from assessor.domain.text import tr
+from assessor.domain.text import clean_display, tr
 from assessor.reporting import charts
 from assessor.reporting.charts import Chart, Palette
 from assessor.reporting.gantt import GanttBar, draw_gantt
 from assessor.reporting.i18n import Translator
+
+HEATMAP_ROWS = 25
+"""Respondents in one heatmap: one that fits a page; more continue in the next heatmap."""
 
 
 @dataclass(frozen=True)
@@ -128,17 +131,25 @@ class ReportCharts:
         }
 
     @cached_property
-    def heatmap(self) -> Chart | None:
-        """Each respondent's score of each main-framework dimension."""
+    def heatmaps(self) -> list[Chart]:
+        """Each respondent's score of each main-framework dimension, HEATMAP_ROWS respondents
+        to a chart, so that every respondent is shown however many there are."""
         main = self._in.main
         people = self._in.assessment.respondents
         if main is None or len(people) < 2:
-            return None
+            return []
         refs = [d.ref for d in main.dimensions.values()]
-        rows = [f"{p.name} ({self._t(f'role.{p.role}')})" for p in people]
+        rows = [f"{clean_display(p.name)} ({self._t(f'role.{p.role}')})" for p in people]
         values = [[self._own_scores.get(p.id, {}).get(ref) for ref in refs] for p in people]
-        fig = charts.draw_heatmap(rows, self._labels(main), values, self._t, self._palette)
-        return self._keep(fig, "chart-heatmap", "chart.heatmap_alt")
+        drawn = []
+        for part, first in enumerate(range(0, len(people), HEATMAP_ROWS), start=1):
+            last = first + HEATMAP_ROWS
+            fig = charts.draw_heatmap(
+                rows[first:last], self._labels(main), values[first:last], self._t, self._palette
+            )
+            chart_id = "chart-heatmap" if part == 1 else f"chart-heatmap-{part}"
+            drawn.append(self._keep(fig, chart_id, "chart.heatmap_alt"))
+        return drawn
 
     @cached_property
     def perception(self) -> Chart | None:

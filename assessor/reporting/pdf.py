@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
-WATCHED_LOGGERS = ("weasyprint", "fontTools")
-"""Loggers whose warnings mean a report did not render as designed."""
+from assessor.reporting.problems import WATCHED_LOGGERS, reported_problems
 
 
 @lru_cache(maxsize=1)
@@ -19,12 +21,20 @@ def _font_config() -> Any:
     return FontConfiguration()
 
 
-def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
-    """Render report HTML to PDF bytes."""
+def html_to_pdf(
+    html: str, base_url: str | None = None, folders: Sequence[Path] | None = None
+) -> bytes:
+    """Render report HTML to PDF bytes, loading only `data:` URIs and files inside `folders`
+    (by default the base URL's folder); problems are logged in plain words."""
     from weasyprint import HTML
 
-    document = HTML(string=html, base_url=base_url)
-    pdf: bytes = document.write_pdf(font_config=_font_config())
+    from assessor.reporting.fetcher import ConfinedFetcher
+
+    if folders is None:
+        folders = [Path(url2pathname(urlsplit(base_url).path))] if base_url else []
+    document = HTML(string=html, base_url=base_url, url_fetcher=ConfinedFetcher(folders))
+    with reported_problems():
+        pdf: bytes = document.write_pdf(font_config=_font_config())
     return pdf
 
 

@@ -8,22 +8,39 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from assessor.config import content_paths
+from assessor.config import CONTENT_FOLDERS, content_paths
 from assessor.domain.content import Content
 from assessor.domain.errors import ContentError
 from assessor.domain.loader import discover, load
 from assessor.domain.responses import NOT_APPLICABLE
 from assessor.domain.schema import Question
 from assessor.domain.text import is_translated, tr
+from assessor.reporting.render import template_errors
 
 CATALOGUES = ("frameworks", "risks", "actions", "kpis")
 """The kinds of content `describe_catalogue` lists."""
 
 
 def validate(paths: Sequence[Path], base: Path | None = None) -> tuple[int, list[ContentError]]:
-    """Validate the content files under `paths`: how many files, and every error."""
+    """Validate the content files under `paths` and their reports/ templates: every error."""
     _, errors = load(paths, base)
-    return len(discover(paths, base)), errors
+    errors.extend(report_template_errors(paths, base))
+    return len(discover(paths, base)), sorted(set(errors))
+
+
+def report_template_errors(paths: Sequence[Path], base: Path | None = None) -> list[ContentError]:
+    """Templates that do not compile in the reports/ folder beside the content folders given."""
+    folders = {
+        (path.parent if path.name in CONTENT_FOLDERS else path) / "reports"
+        for path in paths
+        if path.is_dir()
+    }
+    return [
+        error
+        for folder in sorted(folders)
+        if folder.is_dir()
+        for error in template_errors(folder, base)
+    ]
 
 
 def validation_targets(root: Path) -> list[Path]:

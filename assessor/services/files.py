@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
-import json
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from assessor.domain import yamlsrc
 from assessor.domain.errors import InputError
 from assessor.domain.loader import display_name
 from assessor.domain.responses import Response
-from assessor.domain.yamlsrc import SourceDoc, SourceError, read_yaml
+from assessor.domain.yamlsrc import SourceDoc, SourceError
 from assessor.services.intake import responses_from_documents, targets_from_document
+from assessor.services.output import write_output
 from assessor.services.workspace import Workspace
 
 ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
+
+__all__ = [
+    "answer_files",
+    "check_writable",
+    "read_document",
+    "read_responses",
+    "read_targets",
+    "write_output",
+]
 
 
 def answer_files(*groups: Iterable[Path]) -> list[Path]:
@@ -33,20 +42,11 @@ def answer_files(*groups: Iterable[Path]) -> list[Path]:
 
 
 def read_document(path: Path, base: Path | None = None) -> SourceDoc:
-    """Read a YAML or JSON input file; InputError names the file and line of any syntax error."""
-    name = display_name(path, base)
+    """Read a YAML or JSON input file; InputError names the file and line of any problem."""
     try:
-        return read_yaml(path, name)
-    except SourceError as yaml_error:
-        if path.suffix.lower() != ".json":
-            raise InputError(str(yaml_error)) from yaml_error
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{name}:{exc.lineno}: invalid JSON: {exc.msg}") from exc
-        except (OSError, UnicodeDecodeError):
-            raise InputError(str(yaml_error)) from yaml_error
-        return SourceDoc(file=name, data=data)
+        return yamlsrc.read_document(path, display_name(path, base))
+    except SourceError as exc:
+        raise InputError(str(exc)) from exc
 
 
 def read_responses(ws: Workspace, questionnaire_id: str, paths: Sequence[Path]) -> list[Response]:
@@ -80,25 +80,6 @@ def read_targets(ws: Workspace, path: Path | None) -> dict[str, float] | None:
     if path is None:
         return None
     return targets_from_document(ws, read_document(path, ws.base))
-
-
-def write_file(path: Path, data: bytes, what: str = "file") -> None:
-    """Write through a temporary file, so that a failed write leaves no half file behind."""
-    temporary: str | None = None
-    try:
-        handle, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".part"
-        )
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except OSError as exc:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)
-        raise InputError(f"{path}: cannot write the {what}: {exc.strerror}") from exc
 
 
 def check_writable(output: Path) -> None:

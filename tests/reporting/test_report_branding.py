@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from assessor.reporting import ReportError
 from assessor.reporting.branding import load_branding, with_people
@@ -22,7 +23,7 @@ def test_shipped_branding_embeds_its_logo() -> None:
 
 
 def test_an_override_file_changes_only_what_it_names(tmp_path: Path) -> None:
-    (tmp_path / "brand.png").write_bytes(b"\x89PNG\r\n\x1a\nfake")
+    Image.new("RGB", (30, 10), "#112233").save(tmp_path / "brand.png")
     override = tmp_path / "harbour.yaml"
     override.write_text(
         "firm: Harbour Consulting\nlogo: brand.png\ncolours:\n  primary: '#112233'\n"
