@@ -9,11 +9,13 @@ import click
 
 from assessor.cli.options import AssessmentInput, assessment_options
 from assessor.domain.results import Assessment, DimensionScore, FrameworkScore, GateResult
-from assessor.domain.text import tr
+from assessor.domain.text import clean_display, tr
 from assessor.services.results import assessment_json, describe_evidence
 
 WIDTH = 100
 """Wrap long texts (verdicts) at this width."""
+NAME_LIMIT = 60
+"""A respondent's name is cut past this many characters in the terminal."""
 
 
 @click.command()
@@ -53,7 +55,9 @@ def render_assessment(assessment: Assessment, lang: str = "en") -> str:
 
 def _readiness_lines(assessment: Assessment, lang: str) -> list[str]:
     readiness = assessment.readiness
-    people = ", ".join(f"{r.name} ({r.role})" for r in assessment.respondents)
+    people = ", ".join(
+        f"{clean_display(r.name, NAME_LIMIT)} ({r.role})" for r in assessment.respondents
+    )
     confidence = assessment.confidence
     score = _out_of_100(readiness.score)
     lines = [

@@ -28,6 +28,13 @@ from assessor.domain.yamlsrc import SourceDoc, YamlPath
 ANSWER_KEYS = ("respondent", "questionnaire", "answers", "evidence", "comments")
 RESPONDENT_KEYS = ("name", "role")
 TARGET_KEYS = ("targets", "default")
+MAX_SUGGESTED_ID = 80
+"""Unknown ids are compared with the known ones on their first characters only (difflib is
+quadratic in the length of what it compares)."""
+MAX_SUGGESTIONS = 20
+"""Only the first unknown question ids of a document get a "did you mean" suggestion."""
+MAX_PROBLEMS = 200
+"""Past this many problems in one document, the rest are counted, not listed."""
 
 
 class AnswerInvalid(ValueError):
@@ -69,7 +76,13 @@ class Problems:
         )
 
     def raise_any(self) -> None:
-        """Raise one InputError listing every problem recorded, if any."""
+        """Raise one InputError listing the problems recorded (the first MAX_PROBLEMS), if any."""
+        if len(self.found) > MAX_PROBLEMS:
+            rest = len(self.found) - MAX_PROBLEMS
+            first = self.found[0]
+            self.found[MAX_PROBLEMS:] = [
+                AnswerProblem(f"... and {rest} more problems", file=first.file, line=None)
+            ]
         if self.found:
             raise InputError(self.found)
 
@@ -155,12 +168,14 @@ def check_answers(
 ) -> dict[str, AnswerValue]:
     """Each given answer in its stored form; every bad one recorded as a problem, by question."""
     answers: dict[str, AnswerValue] = {}
+    unknown = 0
     for qid, raw in given.items():
         question = asked.get(qid)
         if question is None:
+            unknown += 1
             problems.add(
                 ("answers", qid),
-                _unknown(qid, questionnaire_id, asked),
+                _unknown(qid, questionnaire_id, asked, suggest=unknown <= MAX_SUGGESTIONS),
                 question=str(qid),
                 kind="unknown-question",
                 value=raw,
@@ -186,8 +201,12 @@ def parse_answers(
     return answers, problems.found
 
 
-def _unknown(qid: str, questionnaire_id: str, asked: Mapping[str, Question]) -> str:
-    close = difflib.get_close_matches(str(qid), list(asked), n=1)
+def _unknown(
+    qid: str, questionnaire_id: str, asked: Mapping[str, Question], suggest: bool = True
+) -> str:
+    close = (
+        difflib.get_close_matches(str(qid)[:MAX_SUGGESTED_ID], list(asked), n=1) if suggest else []
+    )
     hint = f"; did you mean '{close[0]}'?" if close else ""
     return f"unknown question: '{qid}' is not asked in questionnaire '{questionnaire_id}'{hint}"
 
@@ -223,7 +242,7 @@ def _notes(
 
 def parse_answer(question: Question, raw: Any) -> AnswerValue | None:
     """One answer in its stored form; None when left blank. Raises AnswerInvalid when invalid."""
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
+    if raw is None or raw == [] or (isinstance(raw, str) and not raw.strip()):
         return None
     if isinstance(raw, str) and raw.strip().lower() == NOT_APPLICABLE:
         if question.not_applicable:

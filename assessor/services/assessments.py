@@ -28,7 +28,12 @@ def score(
 
 def plan(ws: Workspace, assessment: Assessment, start: dt.date | None = None) -> Roadmap:
     """The phased roadmap for an assessment, with dates when `start` is given."""
-    return plan_roadmap(ws.content, assessment, start)
+    try:
+        return plan_roadmap(ws.content, assessment, start)
+    except OverflowError:
+        raise InputError(
+            f"the roadmap cannot start on {start}: its last weeks would fall after the year 9999"
+        ) from None
 
 
 def rescore(ws: Workspace, stored: Assessment, responses: Sequence[Response]) -> Assessment:
