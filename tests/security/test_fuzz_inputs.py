@@ -144,3 +144,14 @@ def test_l5_many_unknown_questions_are_counted_not_all_listed(tmp_path: Path) ->
     assert code == 2
     assert "... and 2800 more problems" in output
     assert output.count("did you mean") <= 20
+
+
+def test_l7_names_reach_the_terminal_without_control_characters(tmp_path: Path) -> None:
+    path = tmp_path / "eve.yaml"
+    path.write_text(
+        'respondent: {name: "Eve\\u202eMRC\\e[2J", role: staff}\nanswers: {sponsor: "no"}\n'
+    )
+    code, output = run("score", "--questionnaire", "mini-workshop", "--answers", str(path))
+    assert code == 0
+    assert "EveMRC[2J (staff)" in output
+    assert "\u202e" not in output and "\x1b" not in output
