@@ -7,4 +7,7 @@ echo "== ruff check";         .venv/bin/ruff check assessor tests bench
 echo "== ruff format --check"; .venv/bin/ruff format --check assessor tests bench
 echo "== mypy";               .venv/bin/mypy
 echo "== assessor validate";  .venv/bin/assessor validate
-echo "== pytest";             .venv/bin/pytest "$@"
+# The whole run (no arguments, as CI calls it) also measures branch coverage of assessor/.
+coverage=()
+[ $# -gt 0 ] || coverage=(--cov=assessor --cov-branch --cov-report=term:skip-covered --cov-fail-under=85)
+echo "== pytest";             .venv/bin/pytest "${coverage[@]}" "$@"
