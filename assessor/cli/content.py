@@ -15,14 +15,18 @@ from assessor.services import content as content_service
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--lang",
+    help="Also list every text with no version in this language (e.g. ru), at its file:line.",
+)
 @click.pass_context
-def validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
+def validate(ctx: click.Context, paths: tuple[Path, ...], lang: str | None) -> None:
     """Check content files (schema and cross-references); report every error as file:line."""
     targets = list(paths) or content_service.validation_targets(ctx.obj.root)
     missing = [p for p in targets if not p.exists()]
     if missing:
         raise click.BadParameter(f"no such file or folder: {', '.join(map(str, missing))}")
-    count, errors = content_service.validate(targets, ctx.obj.base)
+    count, errors = content_service.validate(targets, ctx.obj.base, lang)
     for error in errors:
         click.echo(str(error))
     if errors:

@@ -15,16 +15,24 @@ from assessor.domain.loader import discover, load
 from assessor.domain.responses import NOT_APPLICABLE
 from assessor.domain.schema import Question
 from assessor.domain.text import is_translated, tr
+from assessor.domain.translations import missing_translations
 from assessor.reporting.render import template_errors
 
 CATALOGUES = ("frameworks", "risks", "actions", "kpis")
 """The kinds of content `describe_catalogue` lists."""
 
 
-def validate(paths: Sequence[Path], base: Path | None = None) -> tuple[int, list[ContentError]]:
-    """Validate the content files under `paths` and their reports/ templates: every error."""
-    _, errors = load(paths, base)
+def validate(
+    paths: Sequence[Path], base: Path | None = None, lang: str | None = None
+) -> tuple[int, list[ContentError]]:
+    """Validate the content files under `paths` and their reports/ templates: every error.
+
+    With `lang`, every text without a version in that language is an error too.
+    """
+    content, errors = load(paths, base)
     errors.extend(report_template_errors(paths, base))
+    if lang is not None:
+        errors.extend(missing_translations(content, lang))
     return len(discover(paths, base)), sorted(set(errors))
 
 
