@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from assessor.domain.content import Content, LoadedFile
 from assessor.domain.crossref import check_content
+from assessor.domain.crossref.base import UNREADABLE
 from assessor.domain.errors import ContentError, ContentInvalid
 from assessor.domain.schema import (
     KINDS,
@@ -24,7 +26,14 @@ from assessor.domain.schema import (
     ReadinessModel,
     RoadmapModel,
 )
-from assessor.domain.yamlsrc import SourceDoc, SourceError, YamlPath, format_path, read_yaml
+from assessor.domain.yamlsrc import (
+    MAX_FILE_BYTES,
+    SourceDoc,
+    SourceError,
+    YamlPath,
+    format_path,
+    read_yaml,
+)
 
 CONTENT_SUFFIXES = (".yaml", ".yml")
 
@@ -72,6 +81,8 @@ def parse_files(
             doc = read_yaml(path, display)
         except SourceError as exc:
             errors.append(ContentError(exc.file, exc.line, "", exc.message))
+            if unverified is not None:
+                unverified.setdefault(UNREADABLE, set()).update(_ids_in_text(path))
             continue
         model, file_errors = _validate_doc(doc)
         errors.extend(file_errors)
@@ -93,11 +104,33 @@ _LISTED_IDS = {
 }
 
 
+_ID_LINE = re.compile(r"^\s*(?:-\s+)?id:\s*['\"]?([a-z0-9]+(?:-[a-z0-9]+)*)['\"]?\s*(?:#.*)?$")
+
+
+def _ids_in_text(path: Path) -> set[str]:
+    """Every `id: x` line of a file that is not valid YAML, so that references to its ids are
+    not reported a second time as unknown (its own syntax error says what is wrong)."""
+    try:
+        text = path.read_bytes()[: MAX_FILE_BYTES + 1].decode("utf-8", errors="replace")
+    except OSError:
+        return set()
+    return {m.group(1) for line in text.splitlines() if (m := _ID_LINE.match(line))}
+
+
+def _looks_like_framework(data: dict[str, Any]) -> bool:
+    """A framework by its kind, or by its shape when the kind is missing or misspelt."""
+    if data.get("kind") == "framework":
+        return True
+    return data.get("kind") not in KINDS and isinstance(data.get("dimensions"), list)
+
+
 def _collect_ids(data: Any, found: dict[str, set[str]]) -> None:
     """Best-effort ids of a file that failed its schema check."""
     if not isinstance(data, dict):
         return
-    if data.get("kind") == "framework" and isinstance(data.get("id"), str):
+    if isinstance(data.get("kind"), str):
+        found.setdefault("kind", set()).add(data["kind"])
+    if _looks_like_framework(data) and isinstance(data.get("id"), str):
         found.setdefault("framework", set()).add(data["id"])
         for item in data.get("dimensions") or []:
             if isinstance(item, dict) and isinstance(item.get("id"), str):
@@ -136,7 +169,10 @@ def _schema_error(doc: SourceDoc, error: Any) -> ContentError:
         message = f"missing required key '{field_name}'"
         path = _data_path(doc.data, tuple(error["loc"][:-1]))
     elif kind == "extra_forbidden":
-        message = f"unknown key '{path[-1]}'"
+        key = error["loc"][-1]
+        message = f"unknown key '{key}'"
+        if path[-1:] != (key,):
+            path = (*path, key)
     else:
         message = error["msg"].removeprefix("Value error, ")
     return ContentError(doc.file, doc.line_of(path), format_path(path), message)
@@ -146,10 +182,13 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> YamlPath:
     """Map a pydantic error location onto the YAML path, skipping union tags."""
     path: list[str | int] = []
     node = data
-    for part in loc:
+    for position, part in enumerate(loc):
         if (isinstance(node, dict) and part in node) or (
             isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
         ):
+            last = position == len(loc) - 1
+            if not last and not isinstance(node[part], dict | list):
+                continue  # a union's tag that is also a key of the data, e.g. `answer:`
             node = node[part]
             path.append(part)
     return tuple(path)

@@ -361,3 +361,40 @@ def test_answer_sets_are_shared_across_banks_and_unknown_ones_named(tmp_path: Pa
     assert lines == [
         f"{bank}:{line_of(bank, 'agreed')}: questions[0].answers: unknown answer set 'agreed'"
     ]
+
+
+def test_a_wrong_key_in_a_condition_is_blamed_not_the_valid_key_beside_it(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    path = edit(
+        root, "frameworks/risks.yaml", "              equals: yes\n", "              is: yes\n"
+    )
+    code, lines = validate(str(root))
+    assert code == 1
+    assert lines == [
+        f"{path}:{line_of(path, 'is: yes')}: risks[0].when.any[0].all[0].is: unknown key 'is'"
+    ]
+
+
+def test_a_missing_kind_gives_one_error_not_a_cascade(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    path = edit(root, "frameworks/mini.yaml", "kind: framework\n", "")
+    code, lines = validate(str(root))
+    assert code == 1
+    assert len(lines) == 1 and lines[0].startswith(f"{path}:1: kind: missing 'kind'")
+
+
+def test_a_file_that_is_not_yaml_hides_no_error_and_causes_no_cascade(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    path = edit(root, "frameworks/kpis.yaml", "title: KPIs\n", "title: KPIs: [\n")
+    code, lines = validate(str(root))
+    assert code == 1
+    assert len(lines) == 1 and lines[0].startswith(f"{path}:3: invalid YAML")
+
+
+def test_a_model_file_that_fails_its_schema_is_not_called_missing(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    path = edit(
+        root, "frameworks/models.yaml", "title: Readiness\n", "title: Readiness\ncolour: red\n"
+    )
+    code, lines = validate(str(root))
+    assert (code, lines) == (1, [f"{path}:4: colour: unknown key 'colour'"])

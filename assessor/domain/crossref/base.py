@@ -32,12 +32,23 @@ def exists(content: Content, kind: str, ident: str) -> bool:
         "framework": content.frameworks,
     }
     known = ident in collections.get(kind, {})
-    return known or ident in content.unverified.get(kind, set())
+    return known or ident in content.unverified.get(kind, set()) or _unreadable(content, ident)
+
+
+UNREADABLE = "*"
+"""The `unverified` key of ids found in files that could not even be parsed, of any kind."""
+
+
+def _unreadable(content: Content, ident: str) -> bool:
+    """Whether an id appears in a file that could not be parsed (so its kind is unknown)."""
+    return ident.partition("/")[0] in content.unverified.get(UNREADABLE, set())
 
 
 def dimension_error(content: Content, ref: str) -> str | None:
     """Why `framework/dimension` does not resolve, or None when it does."""
     framework_id, _, dimension_id = ref.partition("/")
+    if _unreadable(content, framework_id):
+        return None
     if framework_id in content.unverified.get("framework", set()):
         if ref in content.unverified.get("dimension", set()):
             return None
