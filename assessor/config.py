@@ -6,6 +6,8 @@ from pathlib import Path
 
 CONTENT_FOLDERS = ("frameworks", "questionnaires")
 """The folders of a content directory that hold content files (reports/ holds templates)."""
+REPORTS_FOLDER = "reports"
+"""The folder of a content directory with report templates, wording, branding and layout."""
 
 
 def shipped_content_dir() -> Path:
@@ -23,7 +25,7 @@ def content_paths(root: Path) -> list[Path]:
 
 def reports_dirs(root: Path) -> list[Path]:
     """Report template folders, the consultant's own first, then the shipped ones."""
-    dirs = [root / "reports", shipped_content_dir() / "reports"]
+    dirs = [root / REPORTS_FOLDER, shipped_content_dir() / REPORTS_FOLDER]
     unique: list[Path] = []
     for folder in dirs:
         if folder.is_dir() and folder.resolve() not in [d.resolve() for d in unique]:

@@ -64,7 +64,13 @@ def display_name(path: Path, base: Path | None = None) -> str:
 
 
 def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+    """Hidden files, and the reports/ folder of a content folder (templates, not content)."""
+    parts = path.relative_to(root).parts
+    return any(part.startswith(".") for part in parts) or parts[0] == REPORTS_FOLDER
+
+
+REPORTS_FOLDER = "reports"
+"""A content folder's reports/ holds report templates and wording, checked as reports."""
 
 
 def parse_files(

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from assessor.config import CONTENT_FOLDERS, content_paths
+from assessor.config import CONTENT_FOLDERS, REPORTS_FOLDER, content_paths
 from assessor.domain.content import Content
 from assessor.domain.errors import ContentError
 from assessor.domain.loader import discover, load
@@ -16,7 +16,7 @@ from assessor.domain.responses import NOT_APPLICABLE
 from assessor.domain.schema import Question
 from assessor.domain.text import is_translated, tr
 from assessor.domain.translations import missing_translations
-from assessor.reporting.render import template_errors
+from assessor.reporting.checks import report_folder_errors
 
 CATALOGUES = ("frameworks", "risks", "actions", "kpis")
 """The kinds of content `describe_catalogue` lists."""
@@ -30,16 +30,18 @@ def validate(
     With `lang`, every text without a version in that language is an error too.
     """
     content, errors = load(paths, base)
-    errors.extend(report_template_errors(paths, base))
+    errors.extend(report_errors(paths, content.frameworks, base))
     if lang is not None:
         errors.extend(missing_translations(content, lang))
     return len(discover(paths, base)), sorted(set(errors))
 
 
-def report_template_errors(paths: Sequence[Path], base: Path | None = None) -> list[ContentError]:
-    """Templates that do not compile in the reports/ folder beside the content folders given."""
+def report_errors(
+    paths: Sequence[Path], frameworks: Collection[str], base: Path | None = None
+) -> list[ContentError]:
+    """Every problem of the reports/ folder beside the content folders given."""
     folders = {
-        (path.parent if path.name in CONTENT_FOLDERS else path) / "reports"
+        (path.parent if path.name in CONTENT_FOLDERS else path) / REPORTS_FOLDER
         for path in paths
         if path.is_dir()
     }
@@ -47,7 +49,7 @@ def report_template_errors(paths: Sequence[Path], base: Path | None = None) -> l
         error
         for folder in sorted(folders)
         if folder.is_dir()
-        for error in template_errors(folder, base)
+        for error in report_folder_errors(folder, frameworks, base)
     ]
 
 

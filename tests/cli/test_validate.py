@@ -398,3 +398,19 @@ def test_a_model_file_that_fails_its_schema_is_not_called_missing(tmp_path: Path
     )
     code, lines = validate(str(root))
     assert (code, lines) == (1, [f"{path}:4: colour: unknown key 'colour'"])
+
+
+def test_validate_checks_a_content_folders_reports_too(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    (root / "reports" / "i18n").mkdir(parents=True)
+    wording = root / "reports" / "i18n" / "en.yaml"
+    wording.write_text("cover:\n  kicker: Are we ready?\n  kickr: typo\n")
+    layout = root / "reports" / "layout.yaml"
+    layout.write_text("main_framework: mini\nphases_framework: mini-phases\n")
+    for args in (["validate", str(root)], ["--content", str(root), "validate"]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 1, result.output
+        assert result.stdout.splitlines() == [
+            f"{wording}:3: cover.kickr: unknown wording key 'cover.kickr'",
+            f"{layout}:2: phases_framework: unknown framework 'mini-phases'",
+        ]
