@@ -227,7 +227,7 @@ def test_cycle_in_prerequisites(tmp_path: Path) -> None:
     ]
 
 
-def test_condition_naming_a_later_question(tmp_path: Path) -> None:
+def test_condition_naming_its_own_question(tmp_path: Path) -> None:
     root = copy_fixture(tmp_path)
     path = edit(
         root,
@@ -238,7 +238,7 @@ def test_condition_naming_a_later_question(tmp_path: Path) -> None:
     _code, lines = validate(str(root))
     assert (
         f"{path}:{line_of(path, 'question: software-fit')}: questions[2].condition.question: "
-        "condition names question 'software-fit', which comes later" in lines
+        "question 'software-fit' cannot be shown on its own answer" in lines
     )
 
 
@@ -265,7 +265,7 @@ def test_condition_asked_later_in_a_questionnaire(tmp_path: Path) -> None:
     _code, lines = validate(str(root))
     assert lines == [
         f"{path}:{line_of(path, 'software-fit')}: sections[0].questions[1]: "
-        "question 'software-fit' is shown on 'software', which comes later"
+        "question 'software-fit' is shown on 'software', which comes later in this questionnaire"
     ]
 
 
@@ -414,3 +414,20 @@ def test_validate_checks_a_content_folders_reports_too(tmp_path: Path) -> None:
             f"{wording}:3: cover.kickr: unknown wording key 'cover.kickr'",
             f"{layout}:2: phases_framework: unknown framework 'mini-phases'",
         ]
+
+
+def test_a_condition_may_name_a_question_of_a_bank_file_loaded_later(tmp_path: Path) -> None:
+    """Conditions follow the questionnaire's order, not the order of the banks' file names."""
+    root = copy_fixture(tmp_path)
+    (root / "questionnaires" / "aa-first.yaml").write_text(
+        "kind: question-bank\nid: first\ntitle: Loaded first\nquestions:\n"
+        "  - id: software-owner\n    text: Who owns the software?\n    type: text\n"
+        "    audience: [workshop]\n    condition: {question: software, equals: yes}\n"
+    )
+    edit(
+        root,
+        "questionnaires/short.yaml",
+        "[vision-shared, software, software-fit]",
+        "[vision-shared, software, software-fit, software-owner]",
+    )
+    assert validate(str(root)) == (0, [])

@@ -27,13 +27,12 @@ def check_content(content: Content, where: str = "content") -> list[ContentError
     """Every cross-reference error in the content, each at its file and line."""
     report = Report()
     _check_duplicates(content, report)
-    earlier_questions: set[str] = set()
     for item in content.files:
         model = item.model
         if isinstance(model, Framework):
             check_framework(model, item, report)
         elif isinstance(model, QuestionBank):
-            check_bank(model, item, content, report, earlier_questions)
+            check_bank(model, item, content, report)
         elif isinstance(model, Questionnaire):
             check_questionnaire(model, item, content, report)
         elif isinstance(model, RiskCatalogue):

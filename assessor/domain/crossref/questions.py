@@ -10,10 +10,12 @@ from assessor.domain.schema import CHOICE_TYPES, Question, QuestionBank, Questio
 from assessor.domain.yamlsrc import YamlPath
 
 
-def check_bank(
-    model: QuestionBank, item: LoadedFile, content: Content, report: Report, earlier: set[str]
-) -> None:
-    """Check a bank; `earlier` holds the questions of the banks loaded before it."""
+def check_bank(model: QuestionBank, item: LoadedFile, content: Content, report: Report) -> None:
+    """Check a bank: ids, options, scores, mappings and the questions conditions name.
+
+    The order in which a condition's question is asked is the questionnaire's to check, not
+    the banks': banks may be split into files in any order.
+    """
     sets = {
         answer_set.id
         for loaded in content.files
@@ -44,8 +46,7 @@ def check_bank(
             if problem:
                 report.add(item, (*at, "maps_to", j, "dimension"), problem)
         if question.condition is not None:
-            _check_show_condition(question, earlier, content, item, at, report)
-        earlier.add(question.id)
+            _check_show_condition(question, content, item, at, report)
 
 
 def _check_options(values: list[str], item: LoadedFile, at: YamlPath, report: Report) -> None:
@@ -77,7 +78,6 @@ def _check_choice_question(
 
 def _check_show_condition(
     question: Question,
-    earlier: set[str],
     content: Content,
     item: LoadedFile,
     at: YamlPath,
@@ -90,13 +90,13 @@ def _check_show_condition(
         report.add(
             item, (*at, "condition", "question"), f"condition names unknown question '{target}'"
         )
-    elif target not in earlier and target in content.questions:
+    elif target == question.id:
         report.add(
             item,
             (*at, "condition", "question"),
-            f"condition names question '{target}', which comes later",
+            f"question '{target}' cannot be shown on its own answer",
         )
-    else:
+    elif target in content.questions:
         check_values(
             content.questions[target], condition.accepted(), item, (*at, "condition"), report
         )
@@ -148,9 +148,9 @@ def check_questionnaire(
                     at,
                     f"question '{qid}' is shown on '{condition.question}', which "
                     + (
-                        "comes later"
+                        "comes later in this questionnaire"
                         if condition.question in model.question_ids()
-                        else "is not asked"
+                        else "this questionnaire does not ask"
                     ),
                 )
             position[qid] = order
