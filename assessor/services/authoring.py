@@ -1,0 +1,252 @@
+"""Start a question bank from a spreadsheet: an empty template, and rows turned into YAML.
+
+One row a question. The columns are documented in docs/own-framework.md and written as the
+template's header row (`assessor template`); lists inside a cell are separated by `;`:
+
+- `options`: `value = label = score; ...` (or leave it empty and name an answer set in `answers`)
+- `maps_to`: `framework/dimension * weight; ...` (the weight may be left out: 1)
+- `audience`: `executive; workshop`
+- `condition`: `question = value` or `question = value | value`
+- `*_ru` columns hold the Russian version of the text beside them.
+
+Every bad cell is reported with its row and column, and nothing is written while any is bad.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from assessor.domain.errors import AnswerProblem, InputError
+from assessor.domain.schema import QuestionBank
+from assessor.domain.yamlsrc import MAX_FILE_BYTES
+
+COLUMNS = (
+    "id",
+    "text",
+    "text_ru",
+    "help",
+    "help_ru",
+    "type",
+    "options",
+    "answers",
+    "not_applicable",
+    "weight",
+    "audience",
+    "maps_to",
+    "condition",
+    "evidence",
+    "evidence_ru",
+    "min",
+    "max",
+    "source",
+)
+"""The template's columns, in order."""
+TRANSLATED = ("text", "help", "evidence")
+MAX_ROWS = 2000
+"""A question bank of more rows than this is refused (a spreadsheet, not a database)."""
+EXAMPLE = {
+    "id": "sponsor-named",
+    "text": "Is a named executive the sponsor of the programme?",
+    "text_ru": "Назначен ли спонсор программы из высшего руководства?",
+    "type": "single",
+    "options": "yes = Yes = 1; no = No = 0",
+    "weight": "2",
+    "audience": "executive; workshop",
+    "maps_to": "my-framework/leadership * 2",
+    "source": "Author (year), title",
+}
+"""The template's second row: one question filled in, to show the shape of each cell."""
+
+
+def bank_template(suffix: str) -> bytes:
+    """An empty question-bank template: the header row and one example row (CSV or XLSX)."""
+    rows = [list(COLUMNS), [EXAMPLE.get(column, "") for column in COLUMNS]]
+    if suffix == ".csv":
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\r\n").writerows(rows)
+        return out.getvalue().encode("utf-8")
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "questions"
+    for row in rows:
+        sheet.append(row)
+    sheet.freeze_panes = "A2"
+    data = io.BytesIO()
+    book.save(data)
+    return data.getvalue()
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a CSV or XLSX file as dicts by header; InputError for an unreadable file."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise InputError(f"{path}: file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")
+    try:
+        grid = _xlsx_grid(path) if path.suffix.lower() == ".xlsx" else _csv_grid(path)
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, csv.Error) as exc:
+        raise InputError(f"{path}: cannot read the spreadsheet: {exc}") from exc
+    if not grid:
+        raise InputError(f"{path}: the file is empty")
+    header = [cell.strip().lower() for cell in grid[0]]
+    unknown = [name for name in header if name and name not in COLUMNS]
+    if unknown:
+        raise InputError(
+            f"{path}:1: unknown column(s) {', '.join(unknown)}; expected: {', '.join(COLUMNS)}"
+        )
+    if len(grid) - 1 > MAX_ROWS:
+        raise InputError(f"{path}: more than {MAX_ROWS} rows")
+    return [dict(zip(header, row, strict=False)) for row in grid[1:] if any(c.strip() for c in row)]
+
+
+def _csv_grid(path: Path) -> list[list[str]]:
+    text = path.read_text(encoding="utf-8-sig")
+    return [list(row) for row in csv.reader(io.StringIO(text))]
+
+
+def _xlsx_grid(path: Path) -> list[list[str]]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheet = book["questions"] if "questions" in book.sheetnames else book.worksheets[0]
+        return [
+            ["" if cell is None else str(cell) for cell in row]
+            for row in sheet.iter_rows(max_row=MAX_ROWS + 2, values_only=True)
+        ]
+    finally:
+        book.close()
+
+
+def bank_from_rows(
+    rows: Sequence[dict[str, str]], bank_id: str, title: str, file: str
+) -> dict[str, Any]:
+    """A validated question-bank document from spreadsheet rows; InputError naming row and column."""
+    problems: list[AnswerProblem] = []
+    questions = []
+    for number, row in enumerate(rows, start=2):
+        question = _question(row, number, file, problems)
+        if question:
+            questions.append(question)
+    document = {"kind": "question-bank", "id": bank_id, "title": title, "questions": questions}
+    if not problems:
+        try:
+            QuestionBank.model_validate(document)
+        except ValidationError as exc:
+            problems.extend(_schema_problems(exc, file))
+    if problems:
+        raise InputError(problems)
+    return document
+
+
+def _question(
+    row: dict[str, str], number: int, file: str, problems: list[AnswerProblem]
+) -> dict[str, Any] | None:
+    cell = {k: (v or "").strip() for k, v in row.items()}
+
+    def bad(column: str, message: str) -> None:
+        problems.append(
+            AnswerProblem(f"column '{column}': {message}", "invalid", file=file, line=number)
+        )
+
+    question: dict[str, Any] = {"id": cell.get("id", "")}
+    for name in TRANSLATED:
+        if cell.get(name):
+            russian = cell.get(f"{name}_ru")
+            question[name] = {"en": cell[name], "ru": russian} if russian else cell[name]
+    question["type"] = cell.get("type", "")
+    if cell.get("options"):
+        question["options"] = _options(cell["options"], bad)
+    if cell.get("answers"):
+        question["answers"] = cell["answers"]
+    if cell.get("not_applicable"):
+        question["not_applicable"] = cell["not_applicable"].lower() in ("yes", "true", "1")
+    for name in ("weight", "min", "max"):
+        if cell.get(name):
+            question[name] = _number(cell[name], name, bad)
+    question["audience"] = [a.strip() for a in cell.get("audience", "").split(";") if a.strip()]
+    if cell.get("maps_to"):
+        question["maps_to"] = _mappings(cell["maps_to"], bad)
+    if cell.get("condition"):
+        question["condition"] = _condition(cell["condition"], bad)
+    if cell.get("source"):
+        question["source"] = cell["source"]
+    return question
+
+
+def _options(text: str, bad: Any) -> list[dict[str, Any]]:
+    options = []
+    for item in _items(text):
+        parts = [p.strip() for p in item.split("=")]
+        if len(parts) != 3:
+            bad("options", f"'{item}' is not 'value = label = score'")
+            continue
+        options.append(
+            {"value": parts[0], "label": parts[1], "score": _number(parts[2], "options", bad)}
+        )
+    return options
+
+
+def _mappings(text: str, bad: Any) -> list[dict[str, Any]]:
+    found = []
+    for item in _items(text):
+        ref, _, weight = (p.strip() for p in item.partition("*"))
+        found.append({"dimension": ref, "weight": _number(weight, "maps_to", bad) if weight else 1})
+    return found
+
+
+def _condition(text: str, bad: Any) -> dict[str, Any]:
+    question, _, values = (p.strip() for p in text.partition("="))
+    accepted = [v.strip() for v in values.split("|") if v.strip()]
+    if not question or not accepted:
+        bad("condition", f"'{text}' is not 'question = value' or 'question = value | value'")
+        return {}
+    return (
+        {"question": question, "in": accepted}
+        if len(accepted) > 1
+        else {"question": question, "equals": accepted[0]}
+    )
+
+
+def _number(text: str, column: str, bad: Any) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        bad(column, f"'{text}' is not a number")
+        return 0.0
+    return int(value) if value.is_integer() else value
+
+
+def _items(text: str) -> Iterable[str]:
+    return (item.strip() for item in text.split(";") if item.strip())
+
+
+def _schema_problems(exc: ValidationError, file: str) -> list[AnswerProblem]:
+    problems = []
+    for error in exc.errors():
+        loc = list(error["loc"])
+        row = (
+            loc[1] + 2
+            if len(loc) > 1 and loc[0] == "questions" and isinstance(loc[1], int)
+            else None
+        )
+        column = ".".join(str(part) for part in loc[2:]) or ".".join(str(p) for p in loc)
+        message = error["msg"].removeprefix("Value error, ")
+        problems.append(
+            AnswerProblem(f"column '{column}': {message}", "invalid", file=file, line=row)
+        )
+    return problems
+
+
+def bank_yaml(document: dict[str, Any]) -> str:
+    """A question-bank document as YAML, in the column order of the template."""
+    return yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
