@@ -11,24 +11,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_wheel_carries_content_and_validates_it_from_anywhere(tmp_path: Path) -> None:
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--quiet",
-            "--no-deps",
-            "--no-build-isolation",
-            "--wheel-dir",
-            str(tmp_path / "dist"),
-            str(ROOT),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    (wheel,) = (tmp_path / "dist").glob("*.whl")
+def test_wheel_carries_content_and_validates_it_from_anywhere(
+    tmp_path: Path, installed_wheel: tuple[Path, Path]
+) -> None:
+    wheel, site = installed_wheel
     names = zipfile.ZipFile(wheel).namelist()
     shipped = sorted(
         str(p.relative_to(ROOT))
@@ -38,9 +24,6 @@ def test_wheel_carries_content_and_validates_it_from_anywhere(tmp_path: Path) ->
     assert shipped, "the checkout ships content"
     for name in shipped:
         assert f"assessor/_content/{name}" in names
-    site = tmp_path / "site"
-    with zipfile.ZipFile(wheel) as archive:
-        archive.extractall(site)
     env = {k: v for k, v in os.environ.items() if k != "ASSESSOR_CONTENT_DIR"}
     env["PYTHONPATH"] = str(site)
     result = subprocess.run(

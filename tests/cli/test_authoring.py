@@ -46,6 +46,14 @@ def invoke(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+def import_bank(source: Path, output: Path) -> tuple[int, str, str]:
+    """Import a spreadsheet as the bank 'visions' into `output`."""
+    return invoke(
+        "import", "question-bank", str(source), "--id", "visions", "--title", "Visions",
+        "--output", str(output),
+    )  # fmt: skip
+
+
 def write_csv(path: Path, rows: list[list[str]]) -> Path:
     out = io.StringIO()
     csv.writer(out).writerows(rows)
@@ -71,10 +79,7 @@ def test_a_csv_becomes_a_valid_bank_with_translations_mappings_and_conditions(
 ) -> None:
     source = write_csv(tmp_path / "questions.csv", ROWS)
     output = tmp_path / "bank.yaml"
-    code, _, err = invoke(
-        "import", "question-bank", str(source), "--id", "visions", "--title", "Visions",
-        "--output", str(output),
-    )  # fmt: skip
+    code, _, err = import_bank(source, output)
     assert code == 0, err
     assert "wrote" in err and "(2 questions)" in err
     bank = yaml.safe_load(output.read_text(encoding="utf-8"))
@@ -101,10 +106,7 @@ def test_an_xlsx_is_read_like_a_csv(tmp_path: Path) -> None:
     source = tmp_path / "questions.xlsx"
     book.save(source)
     output = tmp_path / "bank.yaml"
-    code, _, err = invoke(
-        "import", "question-bank", str(source), "--id", "visions", "--title", "Visions",
-        "--output", str(output),
-    )  # fmt: skip
+    code, _, err = import_bank(source, output)
     assert code == 0, err
     assert [q["id"] for q in yaml.safe_load(output.read_text())["questions"]] == [
         "vision-written",
@@ -120,10 +122,7 @@ def test_every_bad_cell_is_reported_by_row_and_column_and_nothing_is_written(
     rows[2][4] = "yes = Yes"
     source = write_csv(tmp_path / "questions.csv", rows)
     output = tmp_path / "bank.yaml"
-    code, _, err = invoke(
-        "import", "question-bank", str(source), "--id", "visions", "--title", "Visions",
-        "--output", str(output),
-    )  # fmt: skip
+    code, _, err = import_bank(source, output)
     assert code == 2
     assert f"{source}:2: column 'weight': 'two' is not a number" in err
     assert f"{source}:3: column 'options': 'yes = Yes' is not 'value = label = score'" in err
@@ -135,10 +134,7 @@ def test_a_dimension_the_content_lacks_is_refused_at_its_row(tmp_path: Path) -> 
     rows[2][7] = "mini/visoin"
     source = write_csv(tmp_path / "questions.csv", rows)
     output = tmp_path / "bank.yaml"
-    code, out, _ = invoke(
-        "import", "question-bank", str(source), "--id", "visions", "--title", "Visions",
-        "--output", str(output),
-    )  # fmt: skip
+    code, out, _ = import_bank(source, output)
     assert code == 1
     assert out.splitlines() == [
         f"{source}:3: maps_to[0].dimension: unknown dimension 'visoin' in framework 'mini'"
@@ -150,9 +146,6 @@ def test_an_unknown_column_is_named(tmp_path: Path) -> None:
     rows = [list(row) for row in ROWS]
     rows[0][1] = "question"
     source = write_csv(tmp_path / "questions.csv", rows)
-    code, _, err = invoke(
-        "import", "question-bank", str(source), "--id", "x", "--title", "X",
-        "--output", str(tmp_path / "bank.yaml"),
-    )  # fmt: skip
+    code, _, err = import_bank(source, tmp_path / "bank.yaml")
     assert code == 2
     assert f"{source}:1: unknown column(s) question" in err

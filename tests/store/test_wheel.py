@@ -12,24 +12,10 @@ ROOT = Path(__file__).resolve().parents[2]
 MIGRATIONS = ROOT / "assessor" / "store" / "migrations"
 
 
-def test_the_wheel_carries_the_migrations_and_they_run_from_it(tmp_path: Path) -> None:
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--quiet",
-            "--no-deps",
-            "--no-build-isolation",
-            "--wheel-dir",
-            str(tmp_path / "dist"),
-            str(ROOT),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    (wheel,) = (tmp_path / "dist").glob("*.whl")
+def test_the_wheel_carries_the_migrations_and_they_run_from_it(
+    tmp_path: Path, installed_wheel: tuple[Path, Path]
+) -> None:
+    wheel, site = installed_wheel
     names = set(zipfile.ZipFile(wheel).namelist())
     scripts = sorted(
         str(p.relative_to(ROOT))
@@ -41,9 +27,6 @@ def test_the_wheel_carries_the_migrations_and_they_run_from_it(tmp_path: Path) -
     assert any(s.startswith("assessor/store/migrations/versions/") for s in scripts)
     assert set(scripts) <= names
 
-    site = tmp_path / "site"
-    with zipfile.ZipFile(wheel) as archive:
-        archive.extractall(site)
     database = tmp_path / "elsewhere" / "assessor.sqlite3"
     database.parent.mkdir()
     script = (
