@@ -50,7 +50,7 @@ class Strict(BaseModel):
 
 
 class Dimension(Strict):
-    """One area a framework measures, e.g. Gartner's 'CRM strategy'."""
+    """One area a framework measures, e.g. a 'strategy' dimension."""
 
     id: Id
     title: Text
@@ -71,7 +71,7 @@ class MaturityLevel(Strict):
 
 
 class Framework(Strict):
-    """A CRM framework: ordered dimensions and a maturity scale, with its source."""
+    """A framework: ordered dimensions and a maturity scale, with its source."""
 
     kind: Literal["framework"]
     id: Id
@@ -338,7 +338,7 @@ Condition = Annotated[
 
 
 class Risk(Strict):
-    """A classic way CRM projects fail, when it is triggered, and what mitigates it."""
+    """A classic way projects fail, when it is triggered, and what mitigates it."""
 
     id: Id
     title: Text
@@ -571,7 +571,7 @@ def content_json_schema() -> dict[str, Any]:
     schema = TypeAdapter(ContentFile).json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://crm-readiness-assessor.invalid/content.schema.json"
-    schema["title"] = "CRM Readiness Assessor content file"
+    schema["title"] = "Readiness Assessor content file"
     return schema
 
 
