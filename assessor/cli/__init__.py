@@ -62,11 +62,11 @@ def main() -> None:
     cli(prog_name="assessor")
 
 
-from assessor.cli import authoring, report, roadmap, score  # noqa: E402
+from assessor.cli import authoring, exchange, report, roadmap, score  # noqa: E402
 from assessor.cli import content as content_commands  # noqa: E402  (the commands join the group)
 from assessor.store.cli import db  # noqa: E402
 
-for _module in (content_commands, score, roadmap, report, authoring):
+for _module in (content_commands, score, roadmap, report, authoring, exchange):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 cli.add_command(db)

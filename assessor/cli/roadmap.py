@@ -13,7 +13,7 @@ from assessor.domain.content import Content
 from assessor.domain.results import KpiPlanItem, PhasePlan, Roadmap, ScheduledAction
 from assessor.domain.text import tr
 from assessor.services.assessments import plan
-from assessor.services.exports import roadmap_csv
+from assessor.services.exports import roadmap_csv, roadmap_ics
 from assessor.services.results import describe_rationale, describe_skip, roadmap_json
 
 GANTT_WIDTH = 60
@@ -32,7 +32,7 @@ QUARTER_WEEKS = 13
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "csv"]),
+    type=click.Choice(["text", "json", "csv", "ics"]),
     default="text",
     show_default=True,
 )
@@ -52,6 +52,8 @@ def roadmap(
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     elif fmt == "csv":
         click.echo(roadmap_csv(planned, ws.content, lang), nl=False)
+    elif fmt == "ics":
+        click.echo(roadmap_ics(planned, lang).decode("utf-8"), nl=False)
     else:
         click.echo(render_roadmap(planned, ws.content, lang))
 

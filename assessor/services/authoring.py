@@ -25,7 +25,7 @@ from pydantic import ValidationError
 
 from assessor.domain.errors import AnswerProblem, InputError
 from assessor.domain.schema import QuestionBank
-from assessor.domain.yamlsrc import MAX_FILE_BYTES
+from assessor.services.spreadsheets import read_table
 
 COLUMNS = (
     "id",
@@ -87,44 +87,14 @@ def bank_template(suffix: str) -> bytes:
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
-    """The rows of a CSV or XLSX file as dicts by header; InputError for an unreadable file."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise InputError(f"{path}: file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")
-    try:
-        grid = _xlsx_grid(path) if path.suffix.lower() == ".xlsx" else _csv_grid(path)
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, csv.Error) as exc:
-        raise InputError(f"{path}: cannot read the spreadsheet: {exc}") from exc
-    if not grid:
-        raise InputError(f"{path}: the file is empty")
-    header = [cell.strip().lower() for cell in grid[0]]
+    """The rows of a question-bank spreadsheet by column; InputError for an unknown column."""
+    header, rows = read_table(path, MAX_ROWS)
     unknown = [name for name in header if name and name not in COLUMNS]
     if unknown:
         raise InputError(
             f"{path}:1: unknown column(s) {', '.join(unknown)}; expected: {', '.join(COLUMNS)}"
         )
-    if len(grid) - 1 > MAX_ROWS:
-        raise InputError(f"{path}: more than {MAX_ROWS} rows")
-    return [dict(zip(header, row, strict=False)) for row in grid[1:] if any(c.strip() for c in row)]
-
-
-def _csv_grid(path: Path) -> list[list[str]]:
-    text = path.read_text(encoding="utf-8-sig")
-    return [list(row) for row in csv.reader(io.StringIO(text))]
-
-
-def _xlsx_grid(path: Path) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    book = load_workbook(path, read_only=True, data_only=True)
-    try:
-        sheet = book["questions"] if "questions" in book.sheetnames else book.worksheets[0]
-        return [
-            ["" if cell is None else str(cell) for cell in row]
-            for row in sheet.iter_rows(max_row=MAX_ROWS + 2, values_only=True)
-        ]
-    finally:
-        book.close()
+    return [{k.lower(): v for k, v in row.items()} for row in rows]
 
 
 def bank_from_rows(
