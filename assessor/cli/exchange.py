@@ -12,7 +12,9 @@ import click
 import yaml
 
 from assessor.cli.options import AssessmentInput, assessment_options, day
+from assessor.domain.comparison import Comparison
 from assessor.domain.responses import Response
+from assessor.domain.results import to_plain
 from assessor.services.answer_import import guess_mapping, responses_from_rows
 from assessor.services.assessments import plan, score
 from assessor.services.exchange import assessment_workbook, export_document, import_document
@@ -23,6 +25,7 @@ from assessor.services.files import (
     read_targets,
     write_output,
 )
+from assessor.services.progress import compare_documents
 from assessor.services.spreadsheets import read_table
 
 
@@ -143,4 +146,70 @@ def write_answers(folder: Path, questionnaire_id: str, responses: list[Response]
     return written
 
 
-COMMANDS = [export, import_answers]
+@click.command()
+@click.argument("before", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("after", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--rescore",
+    is_flag=True,
+    help="Score both on the content in force (when the content changed between them).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.pass_context
+def compare(ctx: click.Context, before: Path, after: Path, rescore: bool, fmt: str) -> None:
+    """Compare two assessments exported as JSON (the earlier first): what moved."""
+    ws = ctx.obj.workspace()
+    documents = [(read_document(p, ws.base).data, str(p)) for p in (before, after)]
+    result = compare_documents(ws, documents, rescore)
+    if fmt == "json":
+        click.echo(json.dumps(to_plain(result), indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_comparison(result, rescore))
+
+
+def render_comparison(result: Comparison, rescored: bool) -> str:
+    """A comparison as a consultant reads it in a terminal."""
+
+    def points(value: float | None) -> str:
+        return "-" if value is None else f"{value:.1f}"
+
+    change = (
+        f"{result.readiness_after - result.readiness_before:+.1f}"
+        if result.readiness_after is not None and result.readiness_before is not None
+        else "-"
+    )
+    moved = {1: "up one band", -1: "down one band", 0: "same band"}.get(
+        result.band_change, f"{result.band_change:+d} bands"
+    )
+    lines = [
+        f"READINESS: {points(result.readiness_before)} -> {points(result.readiness_after)} "
+        f"({change}); {result.band_before} -> {result.band_after} ({moved})"
+    ]
+    if not result.same_content:
+        lines.append(
+            "  The content changed between the two: "
+            + ("both were scored again on the content in force." if rescored
+               else "scores are compared as stored; --rescore scores both on the content in force.")
+        )  # fmt: skip
+    lines.append("DIMENSIONS (largest change first):")
+    ordered = sorted(result.dimensions, key=lambda d: -abs(d.change or 0))
+    lines.extend(
+        f"  {d.ref:<45} {points(d.before):>6} -> {points(d.after):>6}  "
+        f"{'' if d.change is None else f'{d.change:+.1f}'}"
+        for d in ordered
+    )
+    for title, items in (
+        ("RISKS RESOLVED", result.risks_resolved),
+        ("NEW RISKS", result.risks_new),
+        ("RISKS REMAINING", result.risks_remaining),
+    ):
+        lines.append(f"{title}: {', '.join(items) or 'none'}")
+    if result.actions_completed or result.actions_open:
+        lines.append(f"ROADMAP: {len(result.actions_completed)} of "
+                     f"{len(result.actions_completed) + len(result.actions_open)} actions done")  # fmt: skip
+    return "\n".join(lines)
+
+
+COMMANDS = [export, import_answers, compare]

@@ -124,3 +124,29 @@ def test_the_roadmap_milestones_as_a_calendar(tmp_path: Path) -> None:
     code, _, err = invoke("roadmap", "--questionnaire", "mini-workshop", "--answers", BO,
                           "--format", "ics")  # fmt: skip
     assert code == 2 and "give the roadmap a start (--start)" in err
+
+
+def test_compare_two_exports_as_stored_or_rescored_after_a_content_change(tmp_path: Path) -> None:
+    import shutil
+
+    first, second = tmp_path / "q1.json", tmp_path / "q2.json"
+    code, _, err = invoke("export", "--questionnaire", "mini-workshop", "--answers", BO,
+                          "--format", "json", "--output", str(first))  # fmt: skip
+    assert code == 0, err
+    changed = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, changed)
+    mini = changed / "frameworks" / "mini.yaml"
+    mini.write_text(mini.read_text().replace("weight: 2", "weight: 3", 1))
+    result = CliRunner().invoke(
+        cli, ["--content", str(changed), "export", "--questionnaire", "mini-workshop",
+              "--answers", ANN, "--format", "json", "--output", str(second)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    code, out, _ = invoke("compare", str(first), str(second))
+    assert code == 0
+    assert "The content changed between the two" in out and "--rescore" in out
+    assert "RISKS RESOLVED: tech-before-strategy, no-sponsor" in out
+    code, out, _ = invoke("compare", str(first), str(second), "--rescore", "--format", "json")
+    data = json.loads(out)
+    assert data["same_content"] is True, "both scored again on the content in force"
+    assert data["band_change"] >= 1
