@@ -64,12 +64,13 @@ def main() -> None:
 
 from assessor.cli import authoring, exchange, report, roadmap, score  # noqa: E402
 from assessor.cli import content as content_commands  # noqa: E402  (the commands join the group)
-from assessor.store.cli import db  # noqa: E402
+from assessor.store.cli import backup_command, db, restore_command  # noqa: E402
 
 for _module in (content_commands, score, roadmap, report, authoring, exchange):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
-cli.add_command(db)
+for _command in (db, backup_command, restore_command):
+    cli.add_command(_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import ModuleType
 
 import click
@@ -55,3 +56,28 @@ def current(database_url: str) -> None:
     head = _migrate().head()
     state = "up to date" if found == head else f"behind: newest is {head}"
     click.echo(f"{found or 'base'} ({state})")
+
+
+@click.command("backup")
+@database_url
+@click.option("--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+def backup_command(database_url: str, output: Path) -> None:
+    """Write every row of the database to one portable file (gzipped JSON lines)."""
+    from assessor.store.backup import backup
+
+    counts = backup(database_url, output)
+    click.echo(f"wrote {output}: {sum(counts.values())} rows in {len(counts)} tables", err=True)
+
+
+@click.command("restore")
+@database_url
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def restore_command(database_url: str, source: Path) -> None:
+    """Load a backup into an empty database (SQLite or PostgreSQL), all or nothing."""
+    from assessor.store.backup import BackupError, restore
+
+    try:
+        counts = restore(database_url, source)
+    except BackupError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"restored {sum(counts.values())} rows in {len(counts)} tables", err=True)
