@@ -279,9 +279,15 @@ class ExceedsTest(Strict):
 
 
 class AllOf(Strict):
-    """True when every condition holds."""
+    """True when every condition holds.
+
+    When it tests answers, it is judged per respondent: it holds when at least `share` of the
+    respondents whose answers can tell meet every test at once (a test of a dimension score
+    holds or fails for everyone alike).
+    """
 
     all: Annotated[list[Condition], Field(min_length=1)]
+    share: Annotated[float, Field(gt=0, le=1)] = 0.5
 
 
 class AnyOf(Strict):
