@@ -118,8 +118,11 @@ def test_executive_self_assessment_is_short_and_covers_every_dimension(content: 
     questionnaire = content.questionnaires["executive-self-assessment"]
     questions = content.questionnaire_questions("executive-self-assessment")
     assert questionnaire.audience == "executive"
-    assert 20 <= len(questions) <= 35
-    assert questionnaire.duration_minutes <= 20
+    # 38 questions: the review's budget, past-attempt, privacy, vendor and adoption questions
+    # were added so that an executive alone can raise every severe risk an executive can know
+    # about; the stated duration became a realistic 25 minutes (review (c)).
+    assert 20 <= len(questions) <= 40
+    assert questionnaire.duration_minutes <= 25
     fed = {m.dimension for q in questions for m in q.maps_to}
     assert set(content.dimension_refs()) <= fed
 
