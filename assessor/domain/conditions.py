@@ -38,7 +38,16 @@ class ConditionContext:
 
 
 def evaluate(condition: Condition, context: ConditionContext) -> Verdict:
-    """Whether a condition holds, with the facts behind the verdict."""
+    """Whether a condition holds, with the facts behind the verdict.
+
+    An `all:` that tests answers is a statement about one respondent: it is judged for each
+    respondent on their own answers (tests of dimension scores hold or fail for everyone
+    alike), and it holds when at least its `share` of the respondents it could be judged on
+    meet every test at once. Every other test is judged on the group (an `all:` naming one
+    question is the same either way).
+    """
+    if isinstance(condition, AllOf) and len(_answer_questions(condition)) > 1:
+        return _per_respondent(condition, context)
     if isinstance(condition, AllOf | AnyOf):
         verdicts = [
             evaluate(child, context)
@@ -57,6 +66,80 @@ def evaluate(condition: Condition, context: ConditionContext) -> Verdict:
     if isinstance(condition, ExceedsTest):
         return _exceeds_test(condition, context)
     return _answer_test(condition, context)
+
+
+def _answer_questions(condition: Condition) -> list[str]:
+    """The questions a condition's answer tests name, in order, each once."""
+    if isinstance(condition, AnswerTest):
+        return [condition.answer]
+    if isinstance(condition, AllOf | AnyOf):
+        children = condition.all if isinstance(condition, AllOf) else condition.any
+        found = [q for child in children for q in _answer_questions(child)]
+        return list(dict.fromkeys(found))
+    if isinstance(condition, NotOf):
+        return _answer_questions(condition.not_)
+    return []
+
+
+def _per_respondent(condition: AllOf, context: ConditionContext) -> Verdict:
+    """A conjunction judged respondent by respondent, then over the share that meets it."""
+    questions = _answer_questions(condition)
+    group = _group_verdicts(condition, context)
+    judged = [
+        verdict
+        for r in range(len(context.sheet.responses))
+        if (verdict := _judge(condition, r, context, group)) is not None
+    ]
+    matched = sum(judged)
+    held = bool(judged) and matched / len(judged) >= condition.share
+    together = Evidence(
+        "together",
+        questions[0],
+        held,
+        values=tuple(questions),
+        matched=matched,
+        of=len(judged),
+        threshold=condition.share,
+    )
+    facts = [fact for child in condition.all for fact in evaluate(child, context)[1]]
+    return held, [together, *facts]
+
+
+def _group_verdicts(condition: Condition, context: ConditionContext) -> dict[int, bool]:
+    """The verdict of every test of dimension scores in a condition, by the test's id()."""
+    if isinstance(condition, DimensionTest | ExceedsTest):
+        return {id(condition): evaluate(condition, context)[0]}
+    if isinstance(condition, AllOf | AnyOf):
+        children = condition.all if isinstance(condition, AllOf) else condition.any
+        return {k: v for child in children for k, v in _group_verdicts(child, context).items()}
+    if isinstance(condition, NotOf):
+        return _group_verdicts(condition.not_, context)
+    return {}
+
+
+def _judge(
+    condition: Condition, respondent: int, context: ConditionContext, group: dict[int, bool]
+) -> bool | None:
+    """Whether one respondent meets a condition; None when their answers cannot tell."""
+    if isinstance(condition, AnswerTest):
+        question = context.question(condition.answer)
+        if question is None:
+            return None
+        value = context.sheet.values[question.index].get(respondent)
+        if value is None or value == NOT_APPLICABLE:
+            return None
+        return _matches(condition, question, value)
+    if isinstance(condition, NotOf):
+        inner = _judge(condition.not_, respondent, context, group)
+        return None if inner is None else not inner
+    if isinstance(condition, AllOf | AnyOf):
+        children = condition.all if isinstance(condition, AllOf) else condition.any
+        verdicts = [_judge(child, respondent, context, group) for child in children]
+        decisive = isinstance(condition, AnyOf)
+        if decisive in verdicts:
+            return decisive
+        return None if None in verdicts else not decisive
+    return group[id(condition)]
 
 
 def _dimension_test(test: DimensionTest, context: ConditionContext) -> Verdict:

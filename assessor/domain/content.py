@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from assessor.domain.schema import (
+    CITATION,
     Action,
     ContentModel,
     Dimension,
@@ -15,6 +17,7 @@ from assessor.domain.schema import (
     Question,
     Questionnaire,
     ReadinessModel,
+    Reference,
     Risk,
     RoadmapModel,
 )
@@ -50,6 +53,8 @@ class Content:
     kpis: Mapping[str, Kpi] = field(default_factory=dict)
     readiness_models: Mapping[str, ReadinessModel] = field(default_factory=dict)
     roadmap_models: Mapping[str, RoadmapModel] = field(default_factory=dict)
+    references: Mapping[str, Reference] = field(default_factory=dict)
+    """Publications the `source:` fields cite as `[id]`, in file order (see cited_references)."""
     files: Sequence[LoadedFile] = ()
     unverified: Mapping[str, set[str]] = field(default_factory=dict)
     """Ids defined in files that failed their schema check, so references to them are not
@@ -85,3 +90,44 @@ class Content:
         """The questions of a questionnaire, in asking order."""
         questionnaire = self.questionnaires[questionnaire_id]
         return [self.questions[qid] for qid in questionnaire.question_ids()]
+
+
+def citations(text: object) -> list[str]:
+    """The reference ids a `source:` text (or translated text) cites, in order."""
+    if isinstance(text, Mapping):
+        return [ref for value in text.values() for ref in citations(value)]
+    return re.findall(CITATION, text) if isinstance(text, str) else []
+
+
+def cited_sources(data: object) -> list[tuple[tuple[str | int, ...], object]]:
+    """Every `source:` value inside a content file's data, with its path, in file order."""
+    found: list[tuple[tuple[str | int, ...], object]] = []
+
+    def walk(node: object, path: tuple[str | int, ...]) -> None:
+        if isinstance(node, Mapping):
+            for key, value in node.items():
+                if key == "source":
+                    found.append(((*path, key), value))
+                else:
+                    walk(value, (*path, str(key)))
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, (*path, i))
+
+    walk(data, ())
+    return found
+
+
+def cited_references(content: Content) -> list[Reference]:
+    """The references the content cites, each once, numbered by order of first citation.
+
+    For a report's reference list: entry i is printed as [i + 1]. Citations of unknown ids
+    are left out (`assessor validate` reports them).
+    """
+    order: dict[str, None] = {}
+    for item in content.files:
+        for _, text in cited_sources(item.doc.data):
+            for ref in citations(text):
+                if ref in content.references:
+                    order.setdefault(ref)
+    return [content.references[ref] for ref in order]

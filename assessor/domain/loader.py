@@ -107,6 +107,7 @@ _LISTED_IDS = {
     "kpis": "KPI",
     "phases": "phase",
     "bands": "band",
+    "references": "reference",
 }
 
 
@@ -209,7 +210,12 @@ def assemble(
     questionnaires: dict[str, Questionnaire] = {}
     readiness_models: dict[str, ReadinessModel] = {}
     roadmap_models: dict[str, RoadmapModel] = {}
-    catalogues: dict[str, dict[str, Any]] = {"risks": {}, "actions": {}, "kpis": {}}
+    catalogues: dict[str, dict[str, Any]] = {
+        "risks": {},
+        "actions": {},
+        "kpis": {},
+        "references": {},
+    }
     answer_sets = {
         answer_set.id: answer_set
         for item in reversed(loaded)
@@ -243,6 +249,7 @@ def assemble(
         risks=catalogues["risks"],
         actions=catalogues["actions"],
         kpis=catalogues["kpis"],
+        references=catalogues["references"],
         readiness_models=readiness_models,
         roadmap_models=roadmap_models,
         files=tuple(loaded),
@@ -251,7 +258,12 @@ def assemble(
     )
 
 
-_COLLECTION = {"RiskCatalogue": "risks", "ActionLibrary": "actions", "KpiCatalogue": "kpis"}
+_COLLECTION = {
+    "RiskCatalogue": "risks",
+    "ActionLibrary": "actions",
+    "KpiCatalogue": "kpis",
+    "ReferenceList": "references",
+}
 
 
 def fingerprint(loaded: Sequence[LoadedFile]) -> str:

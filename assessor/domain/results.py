@@ -125,7 +125,7 @@ class Readiness:
     gates: list[GateResult]
 
 
-EvidenceKind = Literal["dimension", "unscored", "exceeds", "answers", "unanswered"]
+EvidenceKind = Literal["dimension", "unscored", "exceeds", "answers", "unanswered", "together"]
 Relation = Literal["below", "at_least", "equals", "in"]
 
 
@@ -140,7 +140,9 @@ class Evidence:
     - `answers`: of the `of` respondents who answered question `ref`, `matched` gave an answer
       that is `relation` `values` (equals, in) or scored `relation` `threshold` (below,
       at_least; `by_score` when the answer's 0-100 score was compared, not a number);
-    - `unanswered`: nobody answered question `ref`.
+    - `unanswered`: nobody answered question `ref`;
+    - `together`: of the `of` respondents whose answers to the questions `values` can tell,
+      `matched` met every test of an `all:` at once (it holds from the share `threshold`).
 
     `held` says whether this test held. The words are the report's and the command line's.
     """

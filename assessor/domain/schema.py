@@ -279,9 +279,15 @@ class ExceedsTest(Strict):
 
 
 class AllOf(Strict):
-    """True when every condition holds."""
+    """True when every condition holds.
+
+    When it tests answers, it is judged per respondent: it holds when at least `share` of the
+    respondents whose answers can tell meet every test at once (a test of a dimension score
+    holds or fails for everyone alike).
+    """
 
     all: Annotated[list[Condition], Field(min_length=1)]
+    share: Annotated[float, Field(gt=0, le=1)] = 0.5
 
 
 class AnyOf(Strict):
@@ -531,6 +537,34 @@ class RoadmapModel(Strict):
     selection: SelectionRule = SelectionRule()
 
 
+# --- references ------------------------------------------------------------------------------
+
+CITATION = r"\[([a-z0-9]+(?:-[a-z0-9]+)*)\]"
+"""A citation inside a `source:` text: a reference id in square brackets, `[kale-2003]`."""
+
+
+class Reference(Strict):
+    """A publication a client can look up: who wrote it, what, when, where, in which language."""
+
+    id: Id
+    authors: Annotated[list[str], Field(min_length=1)]
+    title: str
+    year: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    publisher: str | None = None
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+    url: str | None = None
+    note: Text | None = None
+
+
+class ReferenceList(Strict):
+    """The publications the content's `source:` fields cite."""
+
+    kind: Literal["references"]
+    id: Id
+    title: Text
+    references: Annotated[list[Reference], Field(min_length=1)]
+
+
 ContentModel = (
     Framework
     | QuestionBank
@@ -540,6 +574,7 @@ ContentModel = (
     | KpiCatalogue
     | ReadinessModel
     | RoadmapModel
+    | ReferenceList
 )
 
 KINDS: dict[str, type[Strict]] = {
@@ -551,6 +586,7 @@ KINDS: dict[str, type[Strict]] = {
     "kpi-catalogue": KpiCatalogue,
     "readiness-model": ReadinessModel,
     "roadmap-model": RoadmapModel,
+    "references": ReferenceList,
 }
 
 ContentFile = Annotated[
@@ -561,7 +597,8 @@ ContentFile = Annotated[
     | Annotated[ActionLibrary, Tag("action-library")]
     | Annotated[KpiCatalogue, Tag("kpi-catalogue")]
     | Annotated[ReadinessModel, Tag("readiness-model")]
-    | Annotated[RoadmapModel, Tag("roadmap-model")],
+    | Annotated[RoadmapModel, Tag("roadmap-model")]
+    | Annotated[ReferenceList, Tag("references")],
     Discriminator("kind"),
 ]
 

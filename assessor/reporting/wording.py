@@ -18,6 +18,11 @@ def word_evidence(fact: Evidence, look: Lookup) -> str:
         return t("evidence.unscored", dimension=look.dimension(fact.ref))
     if fact.kind == "unanswered":
         return t("evidence.unanswered", question=look.question(fact.ref))
+    if fact.kind == "together":
+        questions = t("evidence.and").join(
+            t("evidence.quoted", question=look.question(q)) for q in fact.values
+        )
+        return t("evidence.together", matched=fact.matched, of=fact.of, questions=questions)
     threshold = t.number(fact.threshold)
     if fact.kind == "dimension":
         wording = {

@@ -35,6 +35,11 @@ def describe_evidence(fact: Evidence) -> str:
         return f"{fact.ref} has no score"
     if fact.kind == "unanswered":
         return f"{fact.ref}: no respondent answered"
+    if fact.kind == "together":
+        return (
+            f"{fact.matched} of {fact.of} respondents gave every one of these answers at once: "
+            + ", ".join(fact.values)
+        )
     score, threshold = fact.score or 0.0, fact.threshold or 0.0
     if fact.kind == "dimension":
         if fact.relation == "below":

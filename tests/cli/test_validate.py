@@ -295,7 +295,7 @@ def test_wrong_type_and_unknown_kind(tmp_path: Path) -> None:
     _code, lines = validate(str(root))
     assert lines == [
         f"{kpis}:1: kind: unknown kind 'kpi-list'; expected one of: framework, question-bank, questionnaire, "
-        "risk-catalogue, action-library, kpi-catalogue, readiness-model, roadmap-model",
+        "risk-catalogue, action-library, kpi-catalogue, readiness-model, roadmap-model, references",
         f"{framework}:{line_of(framework, 'six')}: actions[1].duration_weeks: "
         "Input should be a valid integer, unable to parse string as an integer",
     ]

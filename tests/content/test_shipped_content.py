@@ -118,8 +118,11 @@ def test_executive_self_assessment_is_short_and_covers_every_dimension(content: 
     questionnaire = content.questionnaires["executive-self-assessment"]
     questions = content.questionnaire_questions("executive-self-assessment")
     assert questionnaire.audience == "executive"
-    assert 20 <= len(questions) <= 35
-    assert questionnaire.duration_minutes <= 20
+    # 38 questions: the review's budget, past-attempt, privacy, vendor and adoption questions
+    # were added so that an executive alone can raise every severe risk an executive can know
+    # about; the stated duration became a realistic 25 minutes (review (c)).
+    assert 20 <= len(questions) <= 40
+    assert questionnaire.duration_minutes <= 25
     fed = {m.dimension for q in questions for m in q.maps_to}
     assert set(content.dimension_refs()) <= fed
 
@@ -181,11 +184,11 @@ def test_titles_have_russian_translations(content: Content) -> None:
             assert isinstance(dimension.title, dict) and "ru" in dimension.title, dimension.id
 
 
-def test_sources_cite_the_seed_articles(content: Content) -> None:
+def test_sources_cite_the_source_articles(content: Content) -> None:
     cited = " ".join(
         tr(item.source)
         for collection in (content.frameworks, content.risks, content.actions)
         for item in collection.values()
     )
-    for seed in ("000", "001", "003"):
-        assert f"seed {seed}" in cited
+    for ref in ("artbmx-methodology", "th-crm-strategy", "yihai-2016"):
+        assert f"[{ref}]" in cited

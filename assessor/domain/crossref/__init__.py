@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from assessor.domain.content import Content, LoadedFile
+from assessor.domain.content import Content, LoadedFile, citations, cited_sources
 from assessor.domain.crossref.base import Report
 from assessor.domain.crossref.catalogues import check_actions, check_risks
 from assessor.domain.crossref.models import check_framework, check_readiness, check_roadmap
@@ -43,6 +43,7 @@ def check_content(content: Content, where: str = "content") -> list[ContentError
             check_readiness(model, item, content, report)
         elif isinstance(model, RoadmapModel):
             check_roadmap(model, item, report)
+    _check_citations(content, report)
     for kind, found in (
         ("readiness-model", content.readiness_models),
         ("roadmap-model", content.roadmap_models),
@@ -50,6 +51,19 @@ def check_content(content: Content, where: str = "content") -> list[ContentError
         if not found and content.files and kind not in content.unverified.get("kind", set()):
             report.errors.append(ContentError(where, 0, "", f"no {kind} file found"))
     return report.errors
+
+
+# --- citations -------------------------------------------------------------------------------
+
+
+def _check_citations(content: Content, report: Report) -> None:
+    """Every `[id]` a `source:` text cites names an entry of a references file."""
+    known = set(content.references) | content.unverified.get("reference", set())
+    for item in content.files:
+        for path, text in cited_sources(item.doc.data):
+            for ref in citations(text):
+                if ref not in known:
+                    report.add(item, path, f"unknown reference '{ref}' cited")
 
 
 # --- ids -----------------------------------------------------------------------------------
