@@ -61,10 +61,10 @@ def main() -> None:
 
 
 from assessor.cli import content as content_commands  # noqa: E402  (the commands join the group)
-from assessor.cli import report, roadmap, score  # noqa: E402
+from assessor.cli import report, roadmap, score, web  # noqa: E402
 from assessor.store.cli import db  # noqa: E402
 
-for _module in (content_commands, score, roadmap, report):
+for _module in (content_commands, score, roadmap, report, web):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 cli.add_command(db)
