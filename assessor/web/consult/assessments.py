@@ -21,6 +21,7 @@ from assessor.services.scored import results_of
 from assessor.web.auth.users import me
 from assessor.web.consult import bp
 from assessor.web.consult.forms import EmptyForm, InviteForm, ReportForm
+from assessor.web.respond.fields import as_choices
 from assessor.web.runtime import unit_of_work, workspace
 
 
@@ -40,15 +41,15 @@ def report_form() -> ReportForm:
     """The form that orders a report."""
     form = ReportForm()
     names = {"executive": _("Executive report"), "full": _("Full report")}
-    form.template.choices = [(t, names.get(t, t)) for t in TEMPLATES]
-    form.format.choices = [(f, f.upper()) for f in FORMATS]
+    form.template.choices = as_choices((t, names.get(t, t)) for t in TEMPLATES)
+    form.format.choices = as_choices((f, f.upper()) for f in FORMATS)
     return form
 
 
 def invite_form() -> InviteForm:
     """The form that invites a respondent."""
     form = InviteForm()
-    form.role.choices = role_choices()
+    form.role.choices = as_choices(role_choices())
     return form
 
 

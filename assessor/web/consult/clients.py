@@ -18,6 +18,7 @@ from assessor.services.clients import (
 from assessor.web.auth.users import me
 from assessor.web.consult import bp
 from assessor.web.consult.forms import AssessmentForm, ClientForm
+from assessor.web.respond.fields import as_choices
 from assessor.web.runtime import unit_of_work, workspace
 
 
@@ -47,7 +48,7 @@ def clients() -> Response | str | tuple[str, int]:
 def client(client_id: int) -> Response | str | tuple[str, int]:
     """One client with its assessments, and a form to start a new assessment."""
     form = AssessmentForm()
-    form.questionnaire.choices = questionnaire_choices()
+    form.questionnaire.choices = as_choices(questionnaire_choices())
     with unit_of_work() as session:
         found = client_of(session, me(), client_id)
         if found is None:

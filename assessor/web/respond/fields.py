@@ -12,7 +12,14 @@ from typing import Any
 
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, RadioField, SelectMultipleField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    RadioField,
+    SelectChoice,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.fields.core import UnboundField
 from wtforms.validators import Optional
 from wtforms.widgets import CheckboxInput, ListWidget, NumberInput
@@ -53,6 +60,11 @@ def na_name(question_id: str) -> str:
     return f"na__{question_id}"
 
 
+def as_choices(pairs: Iterable[tuple[str, str]]) -> list[SelectChoice]:
+    """(value, label) pairs as the choices of a select, radio or check-box field."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
 def choices(question: Question, lang: str) -> list[tuple[str, str]]:
     """A choice question's options as (value, label), with "not applicable" where allowed."""
     found = [(value_key(o.value), tr(o.label, lang)) for o in question.options or []]
@@ -65,7 +77,9 @@ def choices(question: Question, lang: str) -> list[tuple[str, str]]:
 def radio_field(question: Question, lang: str) -> UnboundField:
     """One choice of several: radio buttons."""
     return RadioField(
-        tr(question.text, lang), choices=choices(question, lang), validators=[Optional()]
+        tr(question.text, lang),
+        choices=as_choices(choices(question, lang)),
+        validators=[Optional()],
     )
 
 
@@ -74,7 +88,7 @@ def checkbox_field(question: Question, lang: str) -> UnboundField:
     """Several choices: check boxes."""
     return SelectMultipleField(
         tr(question.text, lang),
-        choices=choices(question, lang),
+        choices=as_choices(choices(question, lang)),
         widget=ListWidget(prefix_label=False),
         option_widget=CheckboxInput(),
         validators=[Optional()],
