@@ -35,6 +35,7 @@ __all__ = [
     "Invitation",
     "RespondentProgress",
     "RespondentRecord",
+    "assessment_of",
     "assessment_overview",
     "assessments_of",
     "client_of",
@@ -119,6 +120,13 @@ def create_assessment(
         content_fingerprint=ws.fingerprint,
         targets=explicit,
     )
+
+
+def assessment_of(
+    session: Session, user: UserRecord, assessment_id: int
+) -> AssessmentRecord | None:
+    """The firm's assessment; None when there is none or it is another firm's."""
+    return AssessmentRepository(session).get(user.firm_id, assessment_id)
 
 
 def assessment_overview(

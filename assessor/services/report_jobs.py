@@ -70,7 +70,8 @@ def order_report(
 ) -> tuple[ReportJobRecord, ReportOrder | None] | None:
     """A report job of the firm's assessment, and the order to queue unless it is already kept.
 
-    None when the assessment is not the firm's; InputError when nobody has submitted yet.
+    None when the assessment is not the firm's; InputError when nobody has submitted yet or
+    the report cannot be made.
     """
     record = AssessmentRepository(session).get(user.firm_id, assessment_id)
     if record is None:
@@ -98,7 +99,10 @@ def order_report(
         for f in results.assessment.frameworks.values()
         for d in f.dimensions.values()
     }
-    job = prepare_report(ws, record.questionnaire_id, results.responses, targets, request)
+    try:
+        job = prepare_report(ws, record.questionnaire_id, results.responses, targets, request)
+    except ReportError as exc:  # the report folders in force cannot make this report
+        raise InputError(str(exc)) from exc
     jobs = ReportJobRepository(session)
     queued = jobs.enqueue(
         record.id,

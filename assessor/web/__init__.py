@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from assessor.services.database import open_database, upgrade_database
 from assessor.services.workspace import open_workspace
@@ -43,6 +44,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
             queue=make_queue(app.config, app.instance_path, database),
         ),
     )
+    proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if proxies:  # behind a reverse proxy that terminates HTTPS: trust its forwarded headers
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)  # type: ignore[method-assign]
     _extensions(app)
     _blueprints(app)
     security.install(app)

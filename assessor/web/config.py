@@ -17,6 +17,7 @@ ENVIRONMENT = {
     "CONTENT_DIR": ("ASSESSOR_CONTENT_DIR",),
     "REDIS_URL": ("ASSESSOR_REDIS_URL",),
     "SECRET_KEY": ("ASSESSOR_SECRET_KEY",),
+    "TRUSTED_PROXIES": ("ASSESSOR_TRUSTED_PROXIES",),
 }
 """Settings read from the environment when the mapping does not give them, first name first."""
 
@@ -44,6 +45,7 @@ def defaults() -> dict[str, Any]:
         "RATELIMIT_ENABLED": True,
         "SIGN_IN_LIMIT": "10 per minute",
         "PREFERRED_URL_SCHEME": "http",
+        "TRUSTED_PROXIES": 0,
     }
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Blueprint
 
-from assessor.web.extensions import csrf, limiter
+from assessor.web.extensions import limiter
 from assessor.web.runtime import runtime_of
 
 bp = Blueprint("health", __name__)
@@ -14,7 +14,6 @@ bp = Blueprint("health", __name__)
 
 @bp.get("/healthz")
 @limiter.exempt
-@csrf.exempt
 def healthz() -> tuple[dict[str, Any], int]:
     """200 with the database and queue state when both answer, else 503 saying which does not."""
     runtime = runtime_of()

@@ -48,7 +48,7 @@ def make_queue(config: Mapping[str, Any], instance_path: str, database: Database
         huey = SqliteHuey(QUEUE_NAME, filename=str(Path(instance_path) / QUEUE_FILE))
         backend = "sqlite"
 
-    @huey.task(name="render_report", retries=0)  # type: ignore[misc]
+    @huey.task(name="render_report", retries=0)  # type: ignore[untyped-decorator]
     def render_report_task(order: ReportOrder) -> None:
         run_report_order(database, order)
 

@@ -18,11 +18,8 @@ def current_lang() -> str:
 
 def status_name(status: str) -> str:
     """An assessment's status in words."""
-    return {
-        "draft": _("Draft"),
-        "collecting": _("Collecting answers"),
-        "closed": _("Closed"),
-    }.get(status, status)
+    words = {"draft": _("Draft"), "collecting": _("Collecting answers"), "closed": _("Closed")}
+    return str(words.get(status, status))
 
 
 def now() -> dt.datetime:

@@ -21,7 +21,7 @@ class Consultant(UserMixin):  # type: ignore[misc]
         return str(self.record.id)
 
 
-@login_manager.user_loader
+@login_manager.user_loader  # type: ignore[untyped-decorator]
 def load_user(user_id: str) -> Consultant | None:
     """The consultant of a session, if they still exist and may sign in."""
     if not user_id.isdigit():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from flask import abort, redirect, render_template, url_for
 from flask_babel import get_locale
 from werkzeug.wrappers import Response
@@ -63,7 +65,7 @@ def client(client_id: int) -> Response | str | tuple[str, int]:
                     client_id,
                     questionnaire_id=form.questionnaire.data,
                     title=form.title.data or "",
-                    assessed_on=form.assessed_on.data,
+                    assessed_on=form.assessed_on.data or dt.date.today(),
                     targets=None
                     if target is None
                     else dict.fromkeys(workspace().content.dimension_refs(), float(target)),

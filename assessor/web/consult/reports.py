@@ -9,7 +9,7 @@ from flask_babel import get_locale
 from werkzeug.wrappers import Response
 
 from assessor.domain.errors import InputError
-from assessor.reporting import ReportError
+from assessor.services.clients import assessment_of
 from assessor.services.report_jobs import JobStatus, download_of, job_of, order_report
 from assessor.web.auth.users import me
 from assessor.web.consult import bp
@@ -22,6 +22,9 @@ SUFFIX = {"pdf": "pdf", "html": "html"}
 @bp.post("/assessments/<int:assessment_id>/reports")
 def order(assessment_id: int) -> Response | tuple[str, int]:
     """Queue a report (unless the same one is kept) and go to its progress page."""
+    with unit_of_work() as session:
+        if assessment_of(session, me(), assessment_id) is None:
+            abort(404)
     form = report_form()
     if not form.validate_on_submit():
         abort(400)
@@ -36,7 +39,7 @@ def order(assessment_id: int) -> Response | tuple[str, int]:
                 fmt=form.format.data,
                 lang=str(get_locale() or "en"),
             )
-    except (InputError, ReportError) as exc:
+    except InputError as exc:
         return render_template("errors/error.html", code=409, title="", text=str(exc)), 409
     if ordered is None:
         abort(404)

@@ -44,8 +44,9 @@ def team() -> Response | tuple[str, int]:
 
 
 def _account_message(error: AccountError) -> str:
-    return {
+    found = {
         "taken": _("A consultant with this e-mail already exists."),
         "email": _("Enter an e-mail address."),
         "password": _("The password is too short."),
-    }.get(error.kind, str(error))
+    }.get(error.kind, error)
+    return str(found)

@@ -14,13 +14,13 @@ from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
+    Field,
     RadioField,
-    SelectChoice,
     SelectMultipleField,
     StringField,
     TextAreaField,
 )
-from wtforms.fields.core import UnboundField
+from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
 from wtforms.validators import Optional
 from wtforms.widgets import CheckboxInput, ListWidget, NumberInput
 
@@ -28,7 +28,7 @@ from assessor.domain.responses import NOT_APPLICABLE, AnswerValue, value_key
 from assessor.domain.schema import Question
 from assessor.domain.text import tr
 
-FieldBuilder = Callable[[Question, str], UnboundField]
+FieldBuilder = Callable[[Question, str], Field]
 BUILDERS: dict[str, FieldBuilder] = {}
 CHOICE_WIDGETS = {"scale": "radio", "single": "radio", "yesno": "radio", "multiple": "checkbox"}
 """How each question type is drawn (the template's macro); other types are single inputs."""
@@ -60,7 +60,7 @@ def na_name(question_id: str) -> str:
     return f"na__{question_id}"
 
 
-def as_choices(pairs: Iterable[tuple[str, str]]) -> list[SelectChoice]:
+def as_choices(pairs: Iterable[tuple[str, str]]) -> list[Any]:
     """(value, label) pairs as the choices of a select, radio or check-box field."""
     return [SelectChoice(value, label) for value, label in pairs]
 
@@ -69,12 +69,12 @@ def choices(question: Question, lang: str) -> list[tuple[str, str]]:
     """A choice question's options as (value, label), with "not applicable" where allowed."""
     found = [(value_key(o.value), tr(o.label, lang)) for o in question.options or []]
     if question.not_applicable:
-        found.append((NOT_APPLICABLE, _("Not applicable")))
+        found.append((NOT_APPLICABLE, str(_("Not applicable"))))
     return found
 
 
 @builds("scale", "single", "yesno")
-def radio_field(question: Question, lang: str) -> UnboundField:
+def radio_field(question: Question, lang: str) -> Field:
     """One choice of several: radio buttons."""
     return RadioField(
         tr(question.text, lang),
@@ -84,7 +84,7 @@ def radio_field(question: Question, lang: str) -> UnboundField:
 
 
 @builds("multiple")
-def checkbox_field(question: Question, lang: str) -> UnboundField:
+def checkbox_field(question: Question, lang: str) -> Field:
     """Several choices: check boxes."""
     return SelectMultipleField(
         tr(question.text, lang),
@@ -96,7 +96,7 @@ def checkbox_field(question: Question, lang: str) -> UnboundField:
 
 
 @builds("number")
-def number_field(question: Question, lang: str) -> UnboundField:
+def number_field(question: Question, lang: str) -> Field:
     """A number, within the question's range."""
     bounds = {
         k: value_key(v) for k, v in (("min", question.min), ("max", question.max)) if v is not None
@@ -109,7 +109,7 @@ def number_field(question: Question, lang: str) -> UnboundField:
 
 
 @builds("text")
-def text_field(question: Question, lang: str) -> UnboundField:
+def text_field(question: Question, lang: str) -> Field:
     """Free text."""
     return TextAreaField(tr(question.text, lang), validators=[Optional()])
 

@@ -61,7 +61,7 @@ def section_at(questionnaire: Questionnaire, index: int) -> Section | None:
 def answer_text(question: Question, value: AnswerValue, lang: str) -> str:
     """An answer as the respondent reads it on the review page."""
     if value == NOT_APPLICABLE:
-        return _("Not applicable")
+        return str(_("Not applicable"))
     labels = dict(choices(question, lang))
     if isinstance(value, tuple):
         return ", ".join(labels.get(v, v) for v in value)
@@ -76,7 +76,7 @@ def problem_text(problem: AnswerProblem, question: Question | None) -> str:
     if problem.kind == "out-of-range" and question is not None:
         low = "" if question.min is None else value_key(question.min)
         high = "" if question.max is None else value_key(question.max)
-        return _("Enter a number from %(low)s to %(high)s.", low=low or "…", high=high or "…")
+        return str(_("Enter a number from %(low)s to %(high)s.", low=low or "…", high=high or "…"))
     words = {
         "not-an-option": _("Choose one of the options."),
         "not-a-number": _("Enter a number."),
@@ -86,7 +86,7 @@ def problem_text(problem: AnswerProblem, question: Question | None) -> str:
         "unknown-question": _("This question is not part of the questionnaire."),
         "invalid": _("At most %(count)d characters.", count=MAX_NOTE),
     }
-    return words.get(problem.kind, problem.message)
+    return str(words.get(problem.kind, problem.message))
 
 
 def errors_by_question(
