@@ -1,28 +1,28 @@
 #!/usr/bin/env bash
-# Installs everything and runs the main job: validate the shipped content, score the demo
-# workshop, print its verdict and roadmap, and write its executive and full PDF reports.
+# Installs everything and starts the web app: migrate the database (SQLite in instance/), load
+# the demo when the database is empty, and serve with gunicorn on 127.0.0.1 with the report
+# worker beside it. `./run.sh cli-demo` runs the command-line demo that writes PDFs instead.
+# Settings: PORT (8000), WORKERS (2), ASSESSOR_DATABASE_URL (PostgreSQL), ASSESSOR_REDIS_URL.
 set -euo pipefail
 cd "$(dirname "$0")"
+if [ "${1:-}" = "cli-demo" ]; then
+  exec scripts/cli-demo.sh
+fi
 scripts/setup.sh
 assessor=.venv/bin/assessor
-workshop=(--questionnaire consultant-workshop --answers examples/acme-workshop --targets examples/targets.yaml)
+port="${PORT:-8000}"
+instance="$PWD/instance"
 
-echo "== Validating the shipped content"
-$assessor validate
+mkdir -p "$instance"
+echo "== Database"
+$assessor db upgrade --database-url "${ASSESSOR_DATABASE_URL:-sqlite:///$instance/assessor.sqlite3}"
+echo "== Demo data"
+$assessor demo --instance "$instance"
 echo
-echo "== Readiness of the demo workshop (examples/acme-workshop, 12 respondents)"
-$assessor score "${workshop[@]}" --format text
+echo "The app: http://127.0.0.1:$port/"
+if [ -f "$instance/demo-sign-in.txt" ]; then
+  sed "s|/r/|http://127.0.0.1:$port/r/|" "$instance/demo-sign-in.txt"
+fi
+echo "Stop it with Ctrl-C."
 echo
-echo "== Roadmap"
-$assessor roadmap "${workshop[@]}" --start "$(date +%F)" --format text
-mkdir -p out
-cover=(--client "Acme Industrial" --start "$(date +%F)")
-$assessor report "${workshop[@]}" "${cover[@]}" --template executive --output out/acme-executive-report.pdf
-$assessor report "${workshop[@]}" "${cover[@]}" --template full --output out/acme-full-report.pdf
-$assessor report "${workshop[@]}" "${cover[@]}" --template full --output out/acme-full-report.html
-echo
-echo "Done. Open the reports:"
-for file in out/acme-executive-report.pdf out/acme-full-report.pdf out/acme-full-report.html; do
-  echo "  $PWD/$file"
-done
-echo "Try your own answers: $assessor score --questionnaire executive-self-assessment --answers examples/executive/ceo.yaml --format text"
+exec $assessor serve --instance "$instance" --port "$port" --workers "${WORKERS:-2}"

@@ -62,11 +62,11 @@ def main() -> None:
     cli(prog_name="assessor")
 
 
-from assessor.cli import authoring, exchange, report, roadmap, score  # noqa: E402
+from assessor.cli import authoring, exchange, report, roadmap, score, web  # noqa: E402
 from assessor.cli import content as content_commands  # noqa: E402  (the commands join the group)
 from assessor.store.cli import backup_command, db, restore_command  # noqa: E402
 
-for _module in (content_commands, score, roadmap, report, authoring, exchange):
+for _module in (content_commands, score, roadmap, report, authoring, exchange, web):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 for _command in (db, backup_command, restore_command):

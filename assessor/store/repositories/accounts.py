@@ -37,6 +37,17 @@ class FirmRepository:
         firm = self.session.get(Firm, firm_id)
         return _firm_record(firm) if firm else None
 
+    def find_by_name(self, name: str) -> FirmRecord | None:
+        """The first firm with exactly this name, if any."""
+        firm = self.session.scalars(
+            select(Firm).where(Firm.name == name).order_by(Firm.id).limit(1)
+        ).one_or_none()
+        return _firm_record(firm) if firm else None
+
+    def count(self) -> int:
+        """How many firms there are (none means an empty database)."""
+        return len(self.session.scalars(select(Firm.id)).all())
+
 
 class UserRepository:
     """Consultants, who sign in with an e-mail and a password, or with an API token."""
@@ -58,6 +69,18 @@ class UserRepository:
         self.session.add(user)
         self.session.flush()
         return _user_record(user)
+
+    def get(self, user_id: int) -> UserRecord | None:
+        """The consultant with this id, if any."""
+        user = self.session.get(User, user_id)
+        return _user_record(user) if user else None
+
+    def list_for_firm(self, firm_id: int) -> list[UserRecord]:
+        """The firm's consultants by e-mail."""
+        users = self.session.scalars(
+            select(User).where(User.firm_id == firm_id).order_by(User.email)
+        )
+        return [_user_record(u) for u in users]
 
     def find_by_email(self, email: str) -> UserRecord | None:
         """The consultant with this e-mail (any case), if any."""

@@ -64,6 +64,12 @@ class ReportJobRepository:
             if getattr(taken, "rowcount", 0) == 1:
                 return job_record(self.session.get_one(ReportJob, job_id, populate_existing=True))
 
+    def start(self, job_id: int) -> None:
+        """Mark a job running (a worker took it)."""
+        self.session.execute(
+            update(ReportJob).where(ReportJob.id == job_id).values(status=JobStatus.RUNNING)
+        )
+
     def finish(self, job_id: int, *, error: str | None = None) -> None:
         """Mark a job done, or failed with the error that stopped it."""
         self.session.execute(

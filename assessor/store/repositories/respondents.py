@@ -72,6 +72,13 @@ class RespondentRepository:
         ).one_or_none()
         return respondent_record(respondent) if respondent else None
 
+    def find_link(self, token: str) -> RespondentRecord | None:
+        """The respondent this token was issued to, expired or not (to say why a link fails)."""
+        respondent = self.session.scalars(
+            select(Respondent).where(Respondent.token_hash == token_digest(token))
+        ).one_or_none()
+        return respondent_record(respondent) if respondent else None
+
     def get(self, firm_id: int, respondent_id: int) -> RespondentRecord | None:
         """The firm's respondent with this id; None if there is none or it is another firm's."""
         respondent = self._get(firm_id, respondent_id)

@@ -1,0 +1,137 @@
+"""Demo data for a first look: a firm, a consultant, a client assessed three times, a link.
+
+Loaded only into an empty database, from the shipped examples: three workshops over twelve
+months whose answers improve, and an executive self-assessment left half answered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from assessor.domain.responses import Response
+from assessor.services.accounts import create_account
+from assessor.services.files import answer_files, read_responses
+from assessor.services.workspace import Workspace
+from assessor.store.models import AssessmentStatus
+from assessor.store.repositories import (
+    AnswerRepository,
+    AssessmentRepository,
+    ClientRepository,
+    FirmRepository,
+    RespondentRepository,
+)
+
+DEMO_FIRM = "Northwind Advisory"
+DEMO_EMAIL = "demo@example.com"
+DEMO_CLIENT = "Acme Industrial Supplies"
+WORKSHOPS = (
+    (12, "tech-first", "Workshop: software bought before a strategy"),
+    (6, "acme-workshop", "Workshop: strategy under way"),
+    (0, "well-prepared", "Workshop: ready to implement"),
+)
+"""Months before today, the examples folder, and the title of each demo workshop."""
+SELF_ASSESSMENT = "executive-self-assessment"
+
+
+@dataclass(frozen=True)
+class DemoData:
+    """What the demo made: how to sign in, and the half-answered self-assessment's link token."""
+
+    email: str
+    password: str
+    firm: str
+    token: str
+
+
+def load_demo(
+    session: Session, ws: Workspace, examples: Path, password: str | None = None
+) -> DemoData | None:
+    """Fill an empty database with the demo; None (and nothing changed) if it holds any firm."""
+    if FirmRepository(session).count():
+        return None
+    password = password or secrets.token_urlsafe(9)
+    account = create_account(session, DEMO_EMAIL, DEMO_FIRM, password, admin=True)
+    firm_id = account.firm.id
+    client = ClientRepository(session).create(
+        firm_id, DEMO_CLIENT, sector="Industrial distribution", size=240
+    )
+    today = dt.date.today()
+    for months, folder, title in WORKSHOPS:
+        responses = read_responses(ws, "consultant-workshop", answer_files([examples / folder]))
+        when = today - dt.timedelta(days=round(months * 30.4))
+        _workshop(session, ws, firm_id, client.id, title, when, responses)
+    token = _self_assessment(session, ws, firm_id, client.id, examples, today)
+    return DemoData(email=DEMO_EMAIL, password=password, firm=DEMO_FIRM, token=token)
+
+
+def _workshop(
+    session: Session,
+    ws: Workspace,
+    firm_id: int,
+    client_id: int,
+    title: str,
+    when: dt.date,
+    responses: list[Response],
+) -> None:
+    assessments = AssessmentRepository(session)
+    record = assessments.create(
+        firm_id,
+        client_id,
+        questionnaire_id="consultant-workshop",
+        title=title,
+        assessed_on=when,
+        content_fingerprint=ws.fingerprint,
+    )
+    assert record is not None
+    for response in responses:
+        respondent = _answer(session, firm_id, record.id, response)
+        RespondentRepository(session).mark_submitted(respondent)
+    assessments.set_status(firm_id, record.id, AssessmentStatus.CLOSED)
+
+
+def _answer(session: Session, firm_id: int, assessment_id: int, response: Response) -> int:
+    invitation = RespondentRepository(session).invite(
+        firm_id, assessment_id, role=response.respondent.role, name=response.respondent.name
+    )
+    assert invitation is not None
+    answers = AnswerRepository(session)
+    for qid, value in response.answers.items():
+        answers.save_answer(
+            invitation.respondent.id,
+            qid,
+            value,
+            evidence=response.evidence.get(qid),
+            comment=response.comments.get(qid),
+        )
+    return invitation.respondent.id
+
+
+def _self_assessment(
+    session: Session, ws: Workspace, firm_id: int, client_id: int, examples: Path, today: dt.date
+) -> str:
+    record = AssessmentRepository(session).create(
+        firm_id,
+        client_id,
+        questionnaire_id=SELF_ASSESSMENT,
+        title="Executive self-assessment",
+        assessed_on=today,
+        content_fingerprint=ws.fingerprint,
+    )
+    assert record is not None
+    (ceo,) = read_responses(ws, SELF_ASSESSMENT, [examples / "executive" / "ceo.yaml"])
+    asked = ws.questionnaire(SELF_ASSESSMENT).question_ids()
+    invitation = RespondentRepository(session).invite(
+        firm_id, record.id, role="executive", name=ceo.respondent.name
+    )
+    assert invitation is not None
+    half = set(asked[: len(asked) // 2])
+    for qid, value in ceo.answers.items():
+        if qid in half:
+            AnswerRepository(session).save_answer(invitation.respondent.id, qid, value)
+    AssessmentRepository(session).set_status(firm_id, record.id, AssessmentStatus.COLLECTING)
+    return invitation.token
