@@ -13,11 +13,26 @@ from assessor.reporting.i18n import Translator
 
 @dataclass(frozen=True)
 class Lookup:
-    """Finds the printable title of anything a result refers to by id, in the report's language."""
+    """Finds the printable title of anything a result refers to by id, in the report's language,
+    and carries how the report shows people (named or by role) and grades gaps."""
 
     content: Content
     assessment: Assessment
     t: Translator
+    named: bool = False
+    amber_gap: float = 15.0
+
+    def thresholds(self, ref: str) -> list[float]:
+        """The scores that mean something for a dimension: its target, its maturity levels'
+        thresholds and the gates' floors (a shown score must not cross one)."""
+        found = [g.floor for g in self.content.readiness.gates if g.floor]
+        scored = self.assessment.dimension(ref)
+        if scored is not None:
+            found.append(scored.target)
+        framework = self.content.frameworks.get(ref.partition("/")[0])
+        if framework is not None:
+            found.extend(m.min_score for m in framework.maturity)
+        return found
 
     def dimension(self, ref: str) -> str:
         """A dimension's title from its `framework/dimension` ref."""

@@ -124,7 +124,6 @@ def test_english_holds_no_text_nothing_uses() -> None:
         "date.short_format",
         "date.range",
         "date.months",
-        "common.decimal_point",
     }
     for prefix in template_prefixes | code_prefixes:
         used.update(prefix + end for end in DYNAMIC[prefix])
