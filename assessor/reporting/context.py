@@ -19,6 +19,7 @@ from assessor.reporting.people import (
     Group,
     by_group,
     group_score,
+    person_groups,
     role_counts,
     role_groups,
     themes,
@@ -72,7 +73,8 @@ def build_context(inp: ReportInput) -> dict[str, Any]:
         owner = layout.owners.get(action["phase"], layout.default_owner)
         action["owner"] = t(f"owner.{owner}")
     next_days = next_days_view(roadmap, layout.next_days)
-    chart_inputs = ChartInputs(inp.content, a, inp.roadmap, main, phases, tuple(groups))
+    rows = person_groups(a, t) if named else groups
+    chart_inputs = ChartInputs(inp.content, a, inp.roadmap, main, phases, tuple(rows))
     report = _report(inp)
     questions = question_sections(look)
     context: dict[str, Any] = {

@@ -43,7 +43,16 @@ class Layout(BaseModel):
     min_group: Annotated[int, Field(ge=1, le=50)] = 3
     amber_gap: Annotated[float, Field(ge=0, le=100)] = 15.0
     likelihood: Likelihood = Likelihood()
-    owners: dict[str, str] = {}
+    owners: dict[str, str] = {
+        "mobilise": "sponsor",
+        "vision": "sponsor",
+        "strategy": "commercial-lead",
+        "organisation": "programme-lead",
+        "information": "data-owner",
+        "technology": "it-lead",
+        "monitoring": "programme-lead",
+    }
+    """Who owns each roadmap phase's actions, by phase id (worded by `owner.<role>`)."""
     default_owner: str = "programme-lead"
 
 

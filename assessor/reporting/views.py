@@ -104,8 +104,11 @@ def answer_summary(summary: QuestionSummary, content: Content, t: Translator) ->
     if summary.numbers:
         numbers = sorted(summary.numbers)
         low, high = f"{numbers[0]:g}", f"{numbers[-1]:g}"
-        key = "answers.numbers_same" if low == high else "answers.numbers"
-        parts.append(t(key, count=len(numbers), low=low, high=high))
+        parts.append(
+            t("answers.numbers_same", count=len(numbers), low=low)
+            if low == high
+            else t("answers.numbers", count=len(numbers), low=low, high=high)
+        )
     if summary.texts:
         parts.append(t("answers.texts", count=len(summary.texts)))
     if summary.not_applicable:
