@@ -11,7 +11,7 @@ from assessor.config import reports_dirs
 from assessor.reporting.i18n import load_translator
 from assessor.services.workspace import Workspace
 from tests.reporting.conftest import DAY
-from tests.reporting.support import ACME, ROOT, Rendered, page_text, render
+from tests.reporting.support import ACME, ROOT, Rendered, render
 
 T = load_translator(reports_dirs(ROOT))
 NAMES = [yaml.safe_load(p.read_text())["respondent"]["name"] for p in ACME]
@@ -90,7 +90,7 @@ def _content_ids() -> set[str]:
     for path in [*ROOT.glob("frameworks/*.yaml"), *ROOT.glob("questionnaires/**/*.yaml")]:
         data = yaml.safe_load(path.read_text())
 
-        def walk(node: object, parent: str = "") -> None:
+        def walk(node: object, parent: str = "", framework: str = str(data.get("id", ""))) -> None:
             if isinstance(node, dict):
                 if isinstance(node.get("id"), str):
                     ids.add(node["id"])
@@ -99,7 +99,7 @@ def _content_ids() -> set[str]:
                 for key, value in node.items():
                     if key in ("en", "ru") and isinstance(value, str):
                         prose.append(value)
-                    walk(value, data.get("id", "") if key == "dimensions" else "")
+                    walk(value, framework if key == "dimensions" else "")
             elif isinstance(node, list):
                 for item in node:
                     walk(item, parent)

@@ -10,13 +10,12 @@ from typing import get_args
 
 import jinja2
 import pytest
+from babel import Locale
 from jinja2 import nodes
 
 from assessor.domain.responses import ROLES
 from assessor.domain.schema import SEVERITY_RANK, Level3, QuestionType, Risk
 from assessor.reporting import ReportError
-from babel import Locale
-
 from assessor.reporting.i18n import flatten, is_plural, load_translator
 from assessor.reporting.render import environment
 from assessor.reporting.settings import read_report_yaml
