@@ -184,3 +184,14 @@ def test_running_header_names_the_section_on_its_page(acme_full: Rendered) -> No
 def test_the_example_docs_count_is_what_the_report_says() -> None:
     doc = (ROOT / "docs" / "reports.md").read_text()
     assert "24 planned actions" in doc
+
+
+def test_a_single_self_assessment_warns_the_reader(shipped: Workspace) -> None:
+    from tests.helpers import report
+
+    answers = sorted((ROOT / "examples" / "executive").glob("*.yaml"))
+    html = report(
+        shipped, "executive-self-assessment", answers, template="executive", format="html"
+    ).html
+    assert "single person&#39;s self-assessment" in html or "single person's self-assessment" in html
+    assert "1 respondents" not in html and "1 people" not in html
