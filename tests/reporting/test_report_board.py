@@ -193,5 +193,7 @@ def test_a_single_self_assessment_warns_the_reader(shipped: Workspace) -> None:
     html = report(
         shipped, "executive-self-assessment", answers, template="executive", format="html"
     ).html
-    assert "single person&#39;s self-assessment" in html or "single person's self-assessment" in html
+    assert (
+        "single person&#39;s self-assessment" in html or "single person's self-assessment" in html
+    )
     assert "1 respondents" not in html and "1 people" not in html
