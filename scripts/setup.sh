@@ -6,9 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 extras="${1:-}"
 
-# WeasyPrint renders with Pango and subsets fonts with HarfBuzz; DejaVu and WenQuanYi (the content
-# cites Chinese sources) are its fonts; pdftoppm looks at PDFs as images.
-debian_packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-wqy-microhei poppler-utils)
+# WeasyPrint renders with Pango and subsets fonts with HarfBuzz; DejaVu, WenQuanYi and Garuda (the
+# references cite Chinese and Thai sources) are its fonts; pdftoppm looks at PDFs as images.
+debian_packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-wqy-microhei fonts-tlwg-garuda-ttf poppler-utils)
 # The store tests run on PostgreSQL too, in a throwaway cluster of their own (tests/support/postgres.py).
 if [[ ",$extras," == *",test,"* ]]; then
   debian_packages+=(postgresql)

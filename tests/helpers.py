@@ -46,7 +46,7 @@ def report(
     from assessor.services.report_request import ReportOptions, ReportRequest
     from assessor.services.reports import prepare_report, render_report
 
-    option_names = ("client", "date", "paper", "chart_format")
+    option_names = ("client", "date", "paper", "chart_format", "named", "version")
     options = {k: fields.pop(k) for k in option_names if k in fields}
     options.setdefault("date", dt.date(2026, 4, 20))
     request = ReportRequest(options=ReportOptions(**options), **fields)

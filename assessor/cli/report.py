@@ -47,6 +47,17 @@ DAY = click.DateTime(formats=["%Y-%m-%d"])
 @click.option(
     "--start", type=DAY, help="The roadmap's first day (YYYY-MM-DD), to print dates beside weeks."
 )
+@click.option(
+    "--named",
+    is_flag=True,
+    help="Name respondents in the report (stated on the cover); by default it shows roles only.",
+)
+@click.option(
+    "--doc-version",
+    default="1.0",
+    show_default=True,
+    help="The document's version, for its control.",
+)
 @click.pass_context
 def report(
     ctx: click.Context,
@@ -60,6 +71,8 @@ def report(
     paper: str,
     report_date: dt.datetime | None,
     start: dt.datetime | None,
+    named: bool,
+    doc_version: str,
 ) -> None:
     """Write the readiness report for a board (executive) or a workshop (full), as PDF or HTML."""
     # Imported here: rendering needs matplotlib and WeasyPrint, which the other commands do not.
@@ -74,7 +87,13 @@ def report(
         template=template,
         format=fmt,
         lang=assessment_input.lang,
-        options=ReportOptions(client=client, date=day(report_date) or dt.date.today(), paper=paper),
+        options=ReportOptions(
+            client=client,
+            date=day(report_date) or dt.date.today(),
+            paper=paper,
+            named=named,
+            version=doc_version,
+        ),
         consultant=consultant,
         firm=firm,
         branding=branding_path,
@@ -84,6 +103,10 @@ def report(
     job = prepare_report(ws, questionnaire_id, responses, targets, request)
     inputs = [*assessment_input.answer_paths, assessment_input.targets_path, branding_path]
     write_output(output, render_report(job, ws).data, inputs=[p for p in inputs if p])
+    if not client:
+        click.echo(
+            "note: no --client given; the report names the client 'Client organisation'", err=True
+        )
     click.echo(f"wrote {output}", err=True)
 
 

@@ -12,11 +12,36 @@ from assessor.domain.text import tr
 from assessor.reporting import ReportError
 from assessor.reporting.branding import Branding
 from assessor.reporting.figures import ChartInputs, ReportCharts
+from assessor.reporting.front import document_control, scope
 from assessor.reporting.i18n import Translator
 from assessor.reporting.lookup import Lookup
+from assessor.reporting.people import (
+    Group,
+    by_group,
+    group_score,
+    person_groups,
+    role_counts,
+    role_groups,
+    themes,
+)
 from assessor.reporting.plan_views import kpi_views, next_days_view, roadmap_view
+from assessor.reporting.rules import FindingRules
 from assessor.reporting.settings import PAPER_SIZES, Layout, ReportOptions
-from assessor.reporting.views import View, framework_view, question_sections, risk_views
+from assessor.reporting.story import (
+    decisions,
+    failed_gates,
+    first_actions,
+    key_findings,
+    next_band,
+    risk_strength,
+)
+from assessor.reporting.views import (
+    View,
+    framework_view,
+    question_sections,
+    risk_views,
+    status,
+)
 
 
 @dataclass(frozen=True)
@@ -30,43 +55,117 @@ class ReportInput:
     translator: Translator
     layout: Layout = field(default_factory=Layout)
     options: ReportOptions = field(default_factory=ReportOptions)
+    rules: FindingRules = field(default_factory=FindingRules)
 
 
 def build_context(inp: ReportInput) -> dict[str, Any]:
     """The variables every report template sees (documented in docs/reports.md)."""
-    t, a, layout = inp.translator, inp.assessment, inp.layout
+    t, a, layout, named = inp.translator, inp.assessment, inp.layout, inp.options.named
     main = _framework(a, layout.main_framework) or next(iter(a.frameworks.values()), None)
     bases = _framework(a, layout.bases_framework)
     phases = _framework(a, layout.phases_framework)
-    look = Lookup(inp.content, a, t)
-    risks = risk_views(a.risks, inp.roadmap, look)
+    look = Lookup(inp.content, a, t, named, layout.amber_gap)
+    groups = role_groups(a, t, 1 if named else layout.min_group)
+    tiers = (layout.likelihood.high, layout.likelihood.medium)
+    risks = risk_views(a.risks, inp.roadmap, look, [risk_strength(r) for r in a.risks], tiers)
     roadmap = roadmap_view(inp.roadmap, look)
-    chart_inputs = ChartInputs(inp.content, a, inp.roadmap, main, phases)
+    for action in roadmap["actions"]:
+        owner = layout.owners.get(action["phase"], layout.default_owner)
+        action["owner"] = t(f"owner.{owner}")
+    next_days = next_days_view(roadmap, layout.next_days)
+    rows = person_groups(a, t) if named else groups
+    chart_inputs = ChartInputs(inp.content, a, inp.roadmap, main, phases, tuple(rows))
+    report = _report(inp)
+    questions = question_sections(look)
     context: dict[str, Any] = {
         "t": t,
-        "report": _report(inp),
+        "report": report,
         "branding": inp.branding,
         "readiness": _readiness(inp, look),
+        "story": {
+            "why": failed_gates(look),
+            "findings": key_findings(look, inp.rules, layout.key_findings),
+            "first_actions": first_actions(next_days, layout.first_actions),
+            "decisions": decisions(look, inp.rules, roadmap, next_days),
+            "next_band": next_band(look),
+        },
         "confidence": {
             "share": t.number(a.confidence.share * 100),
             "answered": a.confidence.answered,
             "expected": a.confidence.expected,
         },
-        "main": framework_view(main, look) if main else None,
+        "main": _framework_view(main, look, groups, inp) if main else None,
         "bases": framework_view(bases, look) if bases and bases is not main else None,
         "phases": framework_view(phases, look) if phases and phases is not main else None,
+        "capability": _capability(main, look, groups) if main else None,
         "risks": risks,
         "top_risks": risks[: layout.top_risks],
         "roadmap": roadmap,
-        "next_days": next_days_view(roadmap, layout.next_days),
+        "next_days": next_days,
         "kpis": kpi_views(inp.roadmap, look),
-        "respondents": _respondents(inp, look),
-        "questions": question_sections(look),
-        "method": _method(inp),
+        "respondents": _respondents(inp, look, groups),
+        "themes": themes(questions),
+        "questions": questions,
+        "method": _method(inp, look),
+        "control": document_control(report, t, named, layout.min_group),
+        "scope": scope(inp.content, a, t, main.id if main else ""),
+        "references": look.citations.listed(t.lang),
         "charts": ReportCharts(chart_inputs, t, inp.branding.palette, inp.options.chart_format),
     }
     context["available"] = available_sections(context)
     return context
+
+
+def _framework_view(
+    framework: FrameworkScore, look: Lookup, groups: list[Group], inp: ReportInput
+) -> View:
+    """The main framework, each dimension with its score by group and the actions that close it."""
+    view = framework_view(framework, look)
+    closing: dict[str, list[View]] = {}
+    for action in inp.roadmap.actions:
+        for reason in action.rationale:
+            if reason.kind == "gap":
+                closing.setdefault(reason.ref, []).append(
+                    {
+                        "title": tr(action.title, look.t.lang),
+                        "weeks": (
+                            look.t("roadmap.week", week=action.start_week)
+                            if action.start_week == action.end_week
+                            else look.t(
+                                "roadmap.weeks", start=action.start_week, end=action.end_week
+                            )
+                        ),
+                    }
+                )
+    for dim, scored in zip(view["dimensions"], framework.dimensions.values(), strict=True):
+        dim["by_role"] = by_group(scored, groups, look.t)
+        dim["actions"] = closing.get(scored.ref, [])
+    return view
+
+
+def _capability(framework: FrameworkScore, look: Lookup, groups: list[Group]) -> View:
+    """The red-amber-green capability heat map: each dimension, overall and by group."""
+    t = look.t
+    rows = []
+    for dim in framework.dimensions.values():
+        cells = [
+            {
+                "score": t.score(dim.score, look.thresholds(dim.ref)),
+                "status": status(dim.score, dim.target, look.amber_gap),
+            }
+        ]
+        for group in groups:
+            score = group_score(dim, group)
+            cells.append(
+                {
+                    "score": t.score(score, look.thresholds(dim.ref)),
+                    "status": status(score, dim.target, look.amber_gap),
+                }
+            )
+        rows.append(
+            {"title": tr(dim.title, t.lang), "target": t.number(dim.target), "cells": cells}
+        )
+    return {"groups": [g.label for g in groups], "rows": rows, "amber": t.number(look.amber_gap)}
 
 
 def _framework(assessment: Assessment, framework_id: str) -> FrameworkScore | None:
@@ -76,6 +175,8 @@ def _framework(assessment: Assessment, framework_id: str) -> FrameworkScore | No
 def available_sections(context: Mapping[str, Any]) -> set[str]:
     """The sections that have something to show for these results."""
     sections = {
+        "executive-summary",
+        "scope",
         "summary",
         "top-risks",
         "roadmap-glance",
@@ -95,6 +196,10 @@ def available_sections(context: Mapping[str, Any]) -> set[str]:
         sections.add("respondents")
     if context["kpis"]:
         sections.add("kpis")
+    if context["themes"]:
+        sections.add("themes")
+    if context["references"]:
+        sections.add("references")
     return sections
 
 
@@ -130,6 +235,8 @@ def _report(inp: ReportInput) -> View:
         "questionnaire": questionnaire,
         "subject": t("report.subject", client=client, questionnaire=questionnaire),
         "generator": t("report.generator"),
+        "version": o.version,
+        "named": o.named,
     }
 
 
@@ -145,14 +252,15 @@ def _readiness(inp: ReportInput, look: Lookup) -> View:
             "floor": t.number(g.floor),
             "cap": bands.get(g.cap, g.cap),
             "failing": [
-                {"title": look.dimension(ref), "score": t.number(score)}
+                {"title": look.dimension(ref), "score": t.score(score, [g.floor])}
                 for ref, score in g.failing.items()
             ],
         }
         for g in r.gates
     ]
+    floors = [b.min_score for b in inp.content.readiness.bands]
     return {
-        "score": t.number(r.score),
+        "score": t.score(r.score, floors),
         "band": r.band,
         "band_title": tr(r.band_title, t.lang),
         "verdict": tr(r.verdict, t.lang),
@@ -163,22 +271,23 @@ def _readiness(inp: ReportInput, look: Lookup) -> View:
     }
 
 
-def _respondents(inp: ReportInput, look: Lookup) -> View:
-    t, a = inp.translator, inp.assessment
+def _respondents(inp: ReportInput, look: Lookup, groups: list[Group]) -> View:
+    t, a, named = inp.translator, inp.assessment, inp.options.named
     gap = a.disagreement.perception_gap
-    roles: dict[str, int] = {}
-    for person in a.respondents:
-        roles[person.role] = roles.get(person.role, 0) + 1
+    others = sum(1 for p in a.respondents if p.role != "executive")
     return {
         "count": len(a.respondents),
-        "people": [{"name": p.name, "role": t(f"role.{p.role}")} for p in a.respondents],
-        "roles": [{"role": t(f"role.{r}"), "count": n} for r, n in roles.items()],
+        "people": [{"name": p.name, "role": t(f"role.{p.role}")} for p in a.respondents]
+        if named
+        else [],
+        "roles": [{"role": t(f"role.{r}"), "count": n} for r, n in role_counts(a).items()],
+        "groups": [g.label for g in groups],
         "perception": {
             "executive": t.number(gap.executive),
             "others": t.number(gap.others),
             "gap": t.number(gap.gap),
             "flagged": gap.flagged,
-            "measured": gap.gap is not None,
+            "measured": gap.gap is not None and (named or others >= inp.layout.min_group),
         },
         "diverging_dimensions": [
             {
@@ -204,7 +313,7 @@ def _respondents(inp: ReportInput, look: Lookup) -> View:
     }
 
 
-def _method(inp: ReportInput) -> View:
+def _method(inp: ReportInput, look: Lookup) -> View:
     t, model = inp.translator, inp.content.readiness
     titles = {f.id: tr(f.title, t.lang) for f in inp.content.frameworks.values()}
     main = inp.content.frameworks.get(inp.layout.main_framework)
@@ -226,7 +335,7 @@ def _method(inp: ReportInput) -> View:
             {
                 "title": tr(g.title, t.lang),
                 "explanation": tr(g.explanation, t.lang),
-                "source": tr(g.source, t.lang),
+                "source": look.source(g.source),
             }
             for g in model.gates
         ],
@@ -242,5 +351,5 @@ def _method(inp: ReportInput) -> View:
         if main
         else [],
         "thresholds": {k: t.number(v) for k, v in model.disagreement.model_dump().items()},
-        "source": tr(model.source, t.lang),
+        "source": look.source(model.source),
     }

@@ -14,6 +14,7 @@ from assessor.reporting import charts
 from assessor.reporting.charts import Chart, Palette
 from assessor.reporting.gantt import GanttBar, draw_gantt
 from assessor.reporting.i18n import Translator
+from assessor.reporting.people import Group, group_score
 
 HEATMAP_ROWS = 25
 """Respondents in one heatmap: one that fits a page; more continue in the next heatmap."""
@@ -28,6 +29,8 @@ class ChartInputs:
     roadmap: Roadmap
     main: FrameworkScore | None
     phases: FrameworkScore | None
+    groups: tuple[Group, ...] = ()
+    """The rows of the heatmap: roles (the default) or named people, as the report shows them."""
 
 
 class ReportCharts:
@@ -120,29 +123,17 @@ class ReportCharts:
         return self._keep(fig, "chart-roadmap", "chart.gantt_alt")
 
     @cached_property
-    def _own_scores(self) -> dict[str, dict[str, float | None]]:
-        """Each respondent's own score of each dimension (by respondent id), as the engine computed it."""
-        dimensions = [
-            d for f in self._in.assessment.frameworks.values() for d in f.dimensions.values()
-        ]
-        return {
-            person.id: {d.ref: d.by_respondent.get(person.id) for d in dimensions}
-            for person in self._in.assessment.respondents
-        }
-
-    @cached_property
     def heatmaps(self) -> list[Chart]:
-        """Each respondent's score of each main-framework dimension, HEATMAP_ROWS respondents
-        to a chart, so that every respondent is shown however many there are."""
-        main = self._in.main
-        people = self._in.assessment.respondents
-        if main is None or len(people) < 2:
+        """Each group's (role's, or named person's) score of each main-framework dimension,
+        HEATMAP_ROWS rows to a chart, so that every row is shown however many there are."""
+        main, groups = self._in.main, self._in.groups
+        if main is None or len(groups) < 2:
             return []
-        refs = [d.ref for d in main.dimensions.values()]
-        rows = [f"{clean_display(p.name)} ({self._t(f'role.{p.role}')})" for p in people]
-        values = [[self._own_scores.get(p.id, {}).get(ref) for ref in refs] for p in people]
+        dims = list(main.dimensions.values())
+        rows = [clean_display(g.label) for g in groups]
+        values = [[group_score(d, g) for d in dims] for g in groups]
         drawn = []
-        for part, first in enumerate(range(0, len(people), HEATMAP_ROWS), start=1):
+        for part, first in enumerate(range(0, len(groups), HEATMAP_ROWS), start=1):
             last = first + HEATMAP_ROWS
             fig = charts.draw_heatmap(
                 rows[first:last], self._labels(main), values[first:last], self._t, self._palette

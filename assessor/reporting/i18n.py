@@ -3,28 +3,60 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import format_decimal
 
 from assessor.domain.text import DEFAULT_LANGUAGE
 from assessor.reporting import ReportError
 from assessor.reporting.settings import read_report_yaml
 
 I18N_FOLDER = "i18n"
+PLURAL_FORMS = frozenset({"zero", "one", "two", "few", "many", "other"})
+"""The CLDR plural categories a text may give forms for (`other` is always required)."""
+
+
+def is_plural(value: Any) -> bool:
+    """Whether a text is a set of plural forms: a mapping of CLDR categories with `other`."""
+    return (
+        isinstance(value, Mapping)
+        and "other" in value
+        and set(value) <= PLURAL_FORMS
+        and all(isinstance(v, str) for v in value.values())
+    )
 
 
 def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
-    """Nested mappings as dotted keys: {'cover': {'title': 'x'}} -> {'cover.title': 'x'}."""
+    """Nested mappings as dotted keys: {'cover': {'title': 'x'}} -> {'cover.title': 'x'};
+    a mapping of plural forms ({one: ..., other: ...}) stays one text."""
     flat: dict[str, Any] = {}
     for key, value in data.items():
         name = f"{prefix}{key}"
-        if isinstance(value, Mapping):
+        if isinstance(value, Mapping) and not is_plural(value):
             flat.update(flatten(value, f"{name}."))
         else:
-            flat[name] = value
+            flat[name] = dict(value) if is_plural(value) else value
     return flat
+
+
+@lru_cache(maxsize=16)
+def locale(lang: str) -> Locale:
+    """Babel's locale of a report language (English where Babel does not know it)."""
+    try:
+        return Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en")
+
+
+def plural_category(lang: str, count: float) -> str:
+    """The CLDR plural category of a number in a language: 'one', 'few', 'many' or 'other'."""
+    return str(locale(lang).plural_form(count))
 
 
 @dataclass(frozen=True)
@@ -35,8 +67,13 @@ class Translator:
     strings: Mapping[str, Any]
 
     def __call__(self, key: str, **values: Any) -> str:
-        """The text of `key`, with `{name}` placeholders filled from `values`."""
+        """The text of `key`, with `{name}` placeholders filled from `values`; a text with
+        plural forms takes the form Babel's rules give for the language and `count`."""
         text = self.strings.get(key)
+        if isinstance(text, Mapping) and is_plural(text):
+            if "count" not in values:
+                raise ReportError(f"report text '{key}' has plural forms and needs a count")
+            text = text.get(plural_category(self.lang, values["count"]), text["other"])
         if not isinstance(text, str):
             raise ReportError(f"no report text '{key}' in reports/{I18N_FOLDER}/{self.lang}.yaml")
         try:
@@ -46,7 +83,8 @@ class Translator:
 
     def has(self, key: str) -> bool:
         """Whether there is text for `key`."""
-        return isinstance(self.strings.get(key), str)
+        value = self.strings.get(key)
+        return isinstance(value, str) or is_plural(value)
 
     def date(self, day: dt.date, key: str = "date.format") -> str:
         """A date written out in this language, e.g. '5 March 2025' (or '5 March' by `key`)."""
@@ -64,8 +102,19 @@ class Translator:
         """A score or share for print; a dash when there is none."""
         if value is None:
             return self("common.none")
-        text = f"{value:.{digits}f}"
-        return text.replace(".", self("common.decimal_point")) if digits else text
+        pattern = "0." + "0" * digits if digits else "0"
+        return str(format_decimal(round(value, digits), format=pattern, locale=locale(self.lang)))
+
+    def score(self, value: float | None, thresholds: Sequence[float] = ()) -> str:
+        """A score rounded for print, but never across a threshold it has not reached (59.7
+        against a band from 60 reads 59), nor below one it has (60.0 stays 60)."""
+        if value is None:
+            return self("common.none")
+        shown = round(value)
+        for threshold in thresholds:
+            if value < threshold <= shown:
+                shown = math.ceil(threshold) - 1
+        return self.number(shown)
 
 
 def language_files(dirs: Sequence[Path], lang: str) -> list[Path]:

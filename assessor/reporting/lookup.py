@@ -3,21 +3,38 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from assessor.domain.content import Content
 from assessor.domain.responses import value_key
 from assessor.domain.results import Assessment
 from assessor.domain.text import tr
+from assessor.reporting.citations import Citations
 from assessor.reporting.i18n import Translator
 
 
 @dataclass(frozen=True)
 class Lookup:
-    """Finds the printable title of anything a result refers to by id, in the report's language."""
+    """Finds the printable title of anything a result refers to by id, in the report's language,
+    and carries how the report shows people (named or by role) and grades gaps."""
 
     content: Content
     assessment: Assessment
     t: Translator
+    named: bool = False
+    amber_gap: float = 15.0
+
+    def thresholds(self, ref: str) -> list[float]:
+        """The scores that mean something for a dimension: its target, its maturity levels'
+        thresholds and the gates' floors (a shown score must not cross one)."""
+        found = [g.floor for g in self.content.readiness.gates if g.floor]
+        scored = self.assessment.dimension(ref)
+        if scored is not None:
+            found.append(scored.target)
+        framework = self.content.frameworks.get(ref.partition("/")[0])
+        if framework is not None:
+            found.extend(m.min_score for m in framework.maturity)
+        return found
 
     def dimension(self, ref: str) -> str:
         """A dimension's title from its `framework/dimension` ref."""
@@ -39,6 +56,15 @@ class Lookup:
         """A KPI's title."""
         kpi = self.content.kpis.get(kpi_id)
         return tr(kpi.title, self.t.lang) if kpi else kpi_id
+
+    @cached_property
+    def citations(self) -> Citations:
+        """The content's references, numbered as the report's reference list numbers them."""
+        return Citations.of(self.content)
+
+    def source(self, source: str | dict[str, str] | None) -> str:
+        """A `source:` text with its citations as the reference list's numbers."""
+        return self.citations.cite(source, self.t.lang)
 
     def question(self, question_id: str) -> str:
         """A question's text."""

@@ -70,7 +70,7 @@ def action_view(action: ScheduledAction, phase_title: str, look: Lookup) -> View
         "deliverables": [tr(d, t.lang) for d in action.deliverables],
         "quick_win": action.quick_win,
         "critical": action.critical,
-        "source": tr(action.source, t.lang),
+        "source": look.source(action.source),
     }
 
 

@@ -19,6 +19,15 @@ PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 M = TypeVar("M", bound=BaseModel)
 
 
+class Likelihood(BaseModel):
+    """The share of the evidence from which a risk's likelihood counts as high or medium."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    high: Annotated[float, Field(gt=0, le=1)] = 0.6
+    medium: Annotated[float, Field(gt=0, le=1)] = 0.3
+
+
 class Layout(BaseModel):
     """Which framework feeds the radar, the ten-bases table and the phase chart, and how much to list."""
 
@@ -29,6 +38,22 @@ class Layout(BaseModel):
     phases_framework: str = "methodology"
     top_risks: Annotated[int, Field(ge=1, le=20)] = 5
     next_days: Annotated[int, Field(ge=7, le=365)] = 90
+    key_findings: Annotated[int, Field(ge=1, le=6)] = 3
+    first_actions: Annotated[int, Field(ge=1, le=10)] = 4
+    min_group: Annotated[int, Field(ge=1, le=50)] = 3
+    amber_gap: Annotated[float, Field(ge=0, le=100)] = 15.0
+    likelihood: Likelihood = Likelihood()
+    owners: dict[str, str] = {
+        "mobilise": "sponsor",
+        "vision": "sponsor",
+        "strategy": "commercial-lead",
+        "organisation": "programme-lead",
+        "information": "data-owner",
+        "technology": "it-lead",
+        "monitoring": "programme-lead",
+    }
+    """Who owns each roadmap phase's actions, by phase id (worded by `owner.<role>`)."""
+    default_owner: str = "programme-lead"
 
 
 @dataclass(frozen=True)
@@ -39,6 +64,10 @@ class ReportOptions:
     date: dt.date = field(default_factory=dt.date.today)
     paper: str = "a4"
     chart_format: str = "svg"
+    named: bool = False
+    """Name respondents (the consultant's explicit choice); by default the report shows roles."""
+    version: str = "1.0"
+    """The document's version, for document control."""
 
 
 def read_report_yaml(path: Path) -> SourceDoc:

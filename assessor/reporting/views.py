@@ -16,16 +16,20 @@ from assessor.domain.results import (
 from assessor.domain.text import tr
 from assessor.reporting.i18n import Translator
 from assessor.reporting.lookup import Lookup, option_labels
+from assessor.reporting.people import shown_notes
 from assessor.reporting.wording import word_evidence
 
 View = dict[str, Any]
 
 
-def status(score: float | None, target: float) -> str:
-    """Where a score stands against its target: 'on-target', 'below-target' or 'unscored'."""
+def status(score: float | None, target: float, amber_gap: float = 15.0) -> str:
+    """Red, amber or green against the target: 'on-target', 'near-target' (within `amber_gap`
+    points), 'below-target' (further), or 'unscored'."""
     if score is None:
         return "unscored"
-    return "on-target" if score >= target else "below-target"
+    if score >= target:
+        return "on-target"
+    return "near-target" if target - score <= amber_gap else "below-target"
 
 
 def points_lost(share: float, score: float | None) -> float:
@@ -36,6 +40,7 @@ def points_lost(share: float, score: float | None) -> float:
 def dimension_view(dim: DimensionScore, look: Lookup) -> View:
     """One dimension: score, maturity, target and gap, drivers, answers, evidence and comments."""
     t, questions = look.t, look.assessment.questions
+    shown = look.thresholds(dim.ref)
     drivers = sorted(
         dim.drivers, key=lambda d: (-points_lost(d.share, d.score), -d.share, d.question)
     )
@@ -45,20 +50,17 @@ def dimension_view(dim: DimensionScore, look: Lookup) -> View:
         "id": dim.id,
         "anchor": f"dimension-{dim.framework}-{dim.id}",
         "title": tr(dim.title, t.lang),
-        "score": t.number(dim.score),
+        "score": t.score(dim.score, shown),
         "level": dim.level,
         "level_name": tr(dim.level_name, t.lang),
         "descriptor": tr(dim.descriptor, t.lang),
         "target": t.number(dim.target),
         "gap": t.number(dim.gap),
-        "status": status(dim.score, dim.target),
+        "status": status(dim.score, dim.target, look.amber_gap),
         "coverage": t.number(dim.coverage * 100),
         "answers": dim.answers,
         "spread": t.number(dim.spread.sd),
-        "by_role": [
-            {"role": t(f"role.{role}"), "score": t.number(score)}
-            for role, score in dim.by_role.items()
-        ],
+        "by_role": [],  # filled in by the context, by the groups the report may show
         "drivers": [
             {
                 "question": d.question,
@@ -70,8 +72,13 @@ def dimension_view(dim: DimensionScore, look: Lookup) -> View:
             }
             for d in drivers
         ],
-        "evidence": [item for s in summaries for item in s.evidence],
-        "comments": [item for s in summaries for item in s.comments],
+        "evidence": shown_notes(
+            [i for s in summaries for i in s.evidence], look.assessment, look.named
+        ),
+        "comments": shown_notes(
+            [i for s in summaries for i in s.comments], look.assessment, look.named
+        ),
+        "actions": [],  # filled in by the context: the planned actions that close this gap
     }
 
 
@@ -80,8 +87,8 @@ def framework_view(framework: FrameworkScore, look: Lookup) -> View:
     return {
         "id": framework.id,
         "title": tr(framework.title, look.t.lang),
-        "source": tr(framework.source, look.t.lang),
-        "score": look.t.number(framework.score),
+        "source": look.source(framework.source),
+        "score": look.t.score(framework.score, [g.floor for g in look.content.readiness.gates]),
         "dimensions": [dimension_view(d, look) for d in framework.dimensions.values()],
     }
 
@@ -89,11 +96,18 @@ def framework_view(framework: FrameworkScore, look: Lookup) -> View:
 def answer_summary(summary: QuestionSummary, content: Content, t: Translator) -> str:
     """How a question was answered, in one line: 'Agree 5, Neutral 3, not applicable 1'."""
     labels = option_labels(summary.question, content, t.lang)
-    parts = [f"{labels.get(key, key)} {count}" for key, count in summary.counts.items() if count]
+    parts = [
+        t("answers.option", label=labels.get(key, key), count=count)
+        for key, count in summary.counts.items()
+        if count
+    ]
     if summary.numbers:
         numbers = sorted(summary.numbers)
+        low, high = f"{numbers[0]:g}", f"{numbers[-1]:g}"
         parts.append(
-            t("answers.numbers", count=len(numbers), low=f"{numbers[0]:g}", high=f"{numbers[-1]:g}")
+            t("answers.numbers_same", count=len(numbers), low=low)
+            if low == high
+            else t("answers.numbers", count=len(numbers), low=low, high=high)
         )
     if summary.texts:
         parts.append(t("answers.texts", count=len(summary.texts)))
@@ -101,7 +115,7 @@ def answer_summary(summary: QuestionSummary, content: Content, t: Translator) ->
         parts.append(t("answers.not_applicable", count=summary.not_applicable))
     if summary.unanswered:
         parts.append(t("answers.unanswered", count=summary.unanswered))
-    return t("common.list_separator").join(parts) or t("answers.none")
+    return t("common.title_separator").join(parts) or t("answers.none")
 
 
 def question_sections(look: Lookup) -> list[View]:
@@ -120,7 +134,7 @@ def question_sections(look: Lookup) -> list[View]:
                 "score": t.number(summary.mean_score),
                 "answers": answer_summary(summary, look.content, t),
                 "texts": summary.texts,
-                "notes": [*summary.evidence, *summary.comments],
+                "notes": shown_notes([*summary.evidence, *summary.comments], a, look.named),
             }
             for qid in section.questions
             if (summary := a.questions.get(qid)) is not None
@@ -130,11 +144,23 @@ def question_sections(look: Lookup) -> list[View]:
     return sections
 
 
-def risk_views(risks: Sequence[TriggeredRisk], roadmap: Roadmap, look: Lookup) -> list[View]:
-    """The triggered risks, most severe first, with their sources and mitigating actions."""
+def likelihood(strength: float, high: float, medium: float) -> str:
+    """'high', 'medium' or 'low' from how strongly the evidence shows a risk (0 to 1)."""
+    return "high" if strength >= high else "medium" if strength >= medium else "low"
+
+
+def risk_views(
+    risks: Sequence[TriggeredRisk],
+    roadmap: Roadmap,
+    look: Lookup,
+    strengths: Sequence[float] = (),
+    tiers: tuple[float, float] = (0.6, 0.3),
+) -> list[View]:
+    """The triggered risks, most severe first, with their likelihood (from `strengths`), sources
+    and mitigating actions."""
     t = look.t
     scheduled = {a.id: a for a in roadmap.actions}
-    views = []
+    views: list[View] = []
     for risk in risks:  # the engine orders them, most severe first
         mitigations = []
         for action_id in risk.mitigations:
@@ -145,9 +171,16 @@ def risk_views(risks: Sequence[TriggeredRisk], roadmap: Roadmap, look: Lookup) -
                 when = t("roadmap.week", week=placed.start_week)
             else:
                 when = t("roadmap.weeks", start=placed.start_week, end=placed.end_week)
-            mitigations.append({"id": action_id, "title": look.action(action_id), "when": when})
+            mitigations.append(
+                {"title": look.action(action_id), "when": when, "planned": placed is not None}
+            )
+        strength = strengths[len(views)] if len(strengths) > len(views) else 0.5
+        chance = likelihood(strength, *tiers)
         views.append(
             {
+                "number": len(views) + 1,
+                "likelihood": chance,
+                "likelihood_label": t(f"likelihood.{chance}"),
                 "id": risk.id,
                 "anchor": f"risk-{risk.id}",
                 "title": tr(risk.title, t.lang),
@@ -155,7 +188,7 @@ def risk_views(risks: Sequence[TriggeredRisk], roadmap: Roadmap, look: Lookup) -
                 "severity": risk.severity,
                 "severity_label": t(f"severity.{risk.severity}"),
                 "pillar": t(f"pillar.{risk.pillar}"),
-                "source": tr(risk.source, t.lang),
+                "source": look.source(risk.source),
                 "evidence": [word_evidence(fact, look) for fact in risk.evidence],
                 "mitigations": mitigations,
             }

@@ -28,6 +28,7 @@ from assessor.reporting.context import ReportInput, build_context
 from assessor.reporting.i18n import Translator, load_translator
 from assessor.reporting.pdf import html_to_pdf
 from assessor.reporting.render import render_html, template_names
+from assessor.reporting.rules import FindingRules, load_rules
 from assessor.reporting.settings import PAPER_SIZES, Layout, load_layout
 from assessor.services.assessments import plan, score
 from assessor.services.report_request import ReportRequest
@@ -127,6 +128,7 @@ class ReportSettings:
     translator: Translator
     branding: Branding
     layout: Layout
+    rules: FindingRules
 
 
 @lru_cache(maxsize=16)
@@ -138,6 +140,7 @@ def report_settings(
         translator=load_translator(dirs, lang),
         branding=load_branding(dirs, branding),
         layout=load_layout(dirs),
+        rules=load_rules(dirs),
     )
 
 
@@ -164,6 +167,7 @@ def render_report(job: ReportJob, ws: Workspace | None = None) -> RenderedReport
             settings.translator,
             settings.layout,
             request.options,
+            settings.rules,
         )
     )
     html = render_html(ws.report_dirs, request.template, context)

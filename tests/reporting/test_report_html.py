@@ -173,5 +173,4 @@ def test_a_verdict_held_back_by_a_gate_says_which_gate_and_why(
     )
     html = report(small, "workshop", [answers], template="executive", format="html").html
     assert "On its score alone the organisation would rate “Ready to pilot”." in html
-    assert "<strong>Direction first.</strong>" in html
-    assert "Below the floor: Vision (0)." in html
+    assert "<li>Direction first: Vision (0) is below 40.</li>" in html

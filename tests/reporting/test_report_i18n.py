@@ -10,17 +10,20 @@ from typing import get_args
 
 import jinja2
 import pytest
+from babel import Locale
 from jinja2 import nodes
 
 from assessor.domain.responses import ROLES
 from assessor.domain.schema import SEVERITY_RANK, Level3, QuestionType, Risk
 from assessor.reporting import ReportError
-from assessor.reporting.i18n import flatten, load_translator
+from assessor.reporting.i18n import flatten, is_plural, load_translator
 from assessor.reporting.render import environment
 from assessor.reporting.settings import read_report_yaml
 from tests.reporting.support import ROOT
 
 REPORTS = ROOT / "reports"
+FINDINGS = read_report_yaml(REPORTS / "findings.yaml").data
+LAYOUT = read_report_yaml(REPORTS / "layout.yaml").data
 PACKAGE = ROOT / "assessor" / "reporting"
 ENGLISH = flatten(read_report_yaml(REPORTS / "i18n" / "en.yaml").data)
 
@@ -37,7 +40,16 @@ SECTIONS = sorted({s for kind in KINDS for s in _sections(f"{kind}.html.j2")})
 PILLARS = get_args(Risk.model_fields["pillar"].annotation)
 DYNAMIC = {  # a key built in a template or in code from a prefix, and every ending it can take
     "section.": SECTIONS,
-    "status.": ["on-target", "below-target", "unscored"],
+    "status.": ["on-target", "near-target", "below-target", "unscored"],
+    "likelihood.": ["high", "medium", "low"],
+    "owner.": sorted({*LAYOUT["owners"].values(), LAYOUT["default_owner"]}),
+    "findings.rule.": [rule["id"] for rule in FINDINGS["answers"]],
+    "decisions.": [decision["id"] for decision in FINDINGS["decisions"]],
+    "governance.": [
+        f"{body}.{part}"
+        for body in ("board", "steering", "programme")
+        for part in ("name", "who", "when", "decides")
+    ],
     "report.title_": KINDS,
     "dimensions.": ["evidence", "comments"],
     "role.": list(ROLES),
@@ -100,7 +112,7 @@ def _code_keys() -> tuple[set[str], set[str]]:
 def test_every_text_a_template_asks_for_exists_in_english() -> None:
     keys, prefixes = _template_keys()
     assert keys, "templates use t()"
-    assert sorted(k for k in keys if not isinstance(ENGLISH.get(k), str)) == []
+    assert sorted(k for k in keys if not _is_text(ENGLISH.get(k))) == []
     assert sorted(prefixes - set(DYNAMIC)) == [], "teach DYNAMIC the endings of a new prefix"
     missing = [p + end for p in prefixes for end in DYNAMIC[p] if p + end not in ENGLISH]
     assert missing == []
@@ -124,15 +136,19 @@ def test_english_holds_no_text_nothing_uses() -> None:
         "date.short_format",
         "date.range",
         "date.months",
-        "common.decimal_point",
     }
     for prefix in template_prefixes | code_prefixes:
         used.update(prefix + end for end in DYNAMIC[prefix])
     assert sorted(set(ENGLISH) - used) == []
 
 
-def _placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) or is_plural(value)
+
+
+def _placeholders(text: str | dict[str, str]) -> set[str]:
+    forms = text.values() if isinstance(text, dict) else [text]
+    return {name for form in forms for _, name, _, _ in string.Formatter().parse(form) if name}
 
 
 @pytest.mark.parametrize("path", sorted((REPORTS / "i18n").glob("*.yaml")), ids=lambda p: p.stem)
@@ -140,9 +156,44 @@ def test_every_translation_matches_english_keys_and_placeholders(path: Path) -> 
     other = flatten(read_report_yaml(path).data)
     assert sorted(set(other) - set(ENGLISH)) == [], "keys English does not have"
     for key, text in other.items():
-        if isinstance(text, str):
-            assert _placeholders(text) == _placeholders(ENGLISH[key]), key
+        if _is_text(text):
+            assert is_plural(text) == is_plural(ENGLISH[key]), f"{key}: plural in one only"
+            assert _placeholders(text) <= _placeholders(ENGLISH[key]) | {"count"}, key
+            assert _placeholders(ENGLISH[key]) - {"count"} <= _placeholders(text) | {"rest_text"}, (
+                key
+            )
     assert len(other["date.months"]) == 12
+
+
+@pytest.mark.parametrize("path", sorted((REPORTS / "i18n").glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_plural_text_gives_every_form_its_language_needs(path: Path) -> None:
+    needed = {*Locale.parse(path.stem).plural_form.tags, "other"}
+    texts = flatten(read_report_yaml(path).data)
+    plural = {key: text for key, text in texts.items() if is_plural(text)}
+    assert plural, "plural forms are used"
+    assert sorted(k for k, text in plural.items() if needed - set(text)) == []
+
+
+def test_plural_forms_follow_babel_rules() -> None:
+    english, russian = load_translator([REPORTS]), load_translator([REPORTS], "ru")
+    assert english("register.intro", count=1) == "The one failure risk the answers trigger."
+    assert "All 3 failure risks" in english("register.intro", count=3)
+    assert english("answers.texts", count=1) == "one written answer"
+    assert russian("story.next_points", count=1) == "ещё 1 балл"
+    assert russian("story.next_points", count=3) == "ещё 3 балла"
+    assert russian("story.next_points", count=15) == "ещё 15 баллов"
+    assert russian("story.next_points", count=21) == "ещё 21 балл"
+    with pytest.raises(ReportError, match="needs a count"):
+        english("register.intro")
+
+
+def test_a_score_is_never_rounded_across_a_threshold() -> None:
+    t = load_translator([REPORTS])
+    assert t.score(59.67, [40, 60, 75]) == "59"
+    assert t.score(39.74, [40]) == "39"
+    assert t.score(45.56, [40, 60]) == "46"
+    assert t.score(60.0, [60]) == "60"
+    assert t.score(None) == "–"
 
 
 def test_russian_is_complete() -> None:

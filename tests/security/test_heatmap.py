@@ -31,6 +31,7 @@ def test_m4_heatmap_shows_every_respondent(tmp_path: Path) -> None:
     fields = dict(
         template="heat",
         date=dt.date(2026, 4, 20),
+        named=True,  # names reach the report only in a named report
     )
     answer_files = sorted(answers.glob("*.yaml"))
     rendered = report(open_workspace(root), "workshop", answer_files, **fields)

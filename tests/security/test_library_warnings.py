@@ -33,6 +33,7 @@ def test_l6_missing_glyph_in_a_chart_is_a_plain_warning(
     fields = dict(
         template="full",
         date=dt.date(2026, 4, 20),
+        named=True,  # names reach the report only in a named report
     )
     answer_files = sorted(answers.glob("*.yaml"))
     with caplog.at_level(logging.WARNING):

@@ -36,6 +36,7 @@ def test_l7_names_and_client_reach_the_report_without_controls(tmp_path: Path) -
         template="full",
         client="Acme \u202eMRC\x1b[2J",
         date=dt.date(2026, 4, 20),
+        named=True,  # names reach the report only in a named report
     )
     answer_files = sorted(answers.glob("*.yaml"))
     html = report(open_workspace(FIXTURE), "workshop", answer_files, format="html", **fields).html
