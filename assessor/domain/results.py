@@ -233,6 +233,24 @@ class Confidence:
     expected: int
     by_respondent: dict[str, float]
     """The share each respondent answered, by respondent id."""
+    unknown: int = 0
+    """Answers that were "don't know": counted as answered, never scored."""
+
+
+@dataclass(frozen=True)
+class UnknownAnswers:
+    """How many respondents said "don't know" to one question; flagged past the model's share.
+
+    Not knowing is itself a finding: many who cannot say how something is done, or whether
+    it exists, is evidence about that topic.
+    """
+
+    question: str
+    text: Text
+    dont_know: int
+    answered: int
+    share: float
+    flagged: bool
 
 
 @dataclass(frozen=True)
@@ -250,6 +268,7 @@ class QuestionSummary:
     unanswered: int
     evidence: list[str]
     comments: list[str]
+    dont_know: int = 0
 
 
 @dataclass(frozen=True)
@@ -269,6 +288,8 @@ class Assessment:
     """The fingerprint of the content it was scored with."""
     engine_version: str = ENGINE_VERSION
     """The version of the engine that scored it."""
+    unknowns: list[UnknownAnswers] = field(default_factory=list)
+    """Questions some respondents could not answer ("don't know"), most unknown first."""
 
     def dimension(self, ref: str) -> DimensionScore | None:
         """The score of `framework/dimension`, or None if not scored here."""

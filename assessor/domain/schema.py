@@ -147,6 +147,7 @@ class Question(Strict):
     options: list[Option] | None = None
     answers: Id | None = Field(default=None, description="id of an answer set to use as options")
     not_applicable: bool = False
+    dont_know: bool = False
     weight: Weight = 1.0
     audience: Annotated[list[Audience], Field(min_length=1)]
     maps_to: list[Mapping] = []
@@ -457,6 +458,8 @@ class Thresholds(Strict):
     dimension_sd: Annotated[float, Field(allow_inf_nan=False, gt=0, le=100)] = 20.0
     question_sd: Annotated[float, Field(allow_inf_nan=False, gt=0, le=100)] = 30.0
     perception_gap: Annotated[float, Field(allow_inf_nan=False, gt=0, le=100)] = 15.0
+    dont_know_share: Annotated[float, Field(allow_inf_nan=False, gt=0, le=1)] = 0.3
+    """A question is flagged when at least this share of its answers are "don't know"."""
 
 
 class ReadinessModel(Strict):

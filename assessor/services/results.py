@@ -16,6 +16,7 @@ from assessor.domain.results import (
     Rationale,
     Roadmap,
     SkipReason,
+    UnknownAnswers,
     to_plain,
 )
 from assessor.domain.text import tr
@@ -112,9 +113,21 @@ def _some(refs: Sequence[str], shown: int = SHOWN_IN_REASON) -> str:
     return f"{', '.join(refs[:shown])} and {rest} other area{'s' if rest > 1 else ''}"
 
 
+def describe_unknown(unknown: UnknownAnswers) -> str:
+    """A question many could not answer, as the command line and the JSON print it."""
+    people = "respondent" if unknown.answered == 1 else "respondents"
+    finding = "; not knowing is itself a finding" if unknown.flagged else ""
+    return (
+        f"{unknown.question}: {unknown.dont_know} of {unknown.answered} {people} "
+        f'answered "don\'t know"{finding}'
+    )
+
+
 def assessment_json(assessment: Assessment, lang: str = "en") -> dict[str, Any]:
-    """The documented JSON: readiness, frameworks, risks, disagreement, confidence."""
+    """The documented JSON: readiness, frameworks, risks, disagreement, confidence, unknowns."""
     plain = to_plain(assessment, lang)
+    for unknown, shown in zip(assessment.unknowns, plain["unknowns"], strict=True):
+        shown["finding"] = describe_unknown(unknown)
     for risk, shown in zip(assessment.risks, plain["risks"], strict=True):
         shown["evidence"] = [describe_evidence(fact) for fact in risk.evidence]
         shown["facts"] = to_plain(risk.evidence, lang)
@@ -126,6 +139,7 @@ def assessment_json(assessment: Assessment, lang: str = "en") -> dict[str, Any]:
         "risks": plain["risks"],
         "disagreement": plain["disagreement"],
         "confidence": plain["confidence"],
+        "unknowns": plain["unknowns"],
         "content_fingerprint": plain["content_fingerprint"],
         "engine_version": plain["engine_version"],
     }
