@@ -274,3 +274,15 @@ def triggered_risk(risk: Risk, evidence: list[Evidence]) -> TriggeredRisk:
         evidence=evidence,
         mitigations=list(risk.mitigations),
     )
+
+
+def done_actions(
+    content: Content, sheet: AnswerSheet, scores: Mapping[str, float | None]
+) -> list[str]:
+    """The actions of the library whose `done_when` holds on these answers, in library order."""
+    context = ConditionContext(scores=scores, sheet=sheet)
+    return [
+        action.id
+        for action in content.actions.values()
+        if action.done_when is not None and evaluate(action.done_when, context)[0]
+    ]
