@@ -118,3 +118,20 @@ def test_recurring_work_has_a_cadence_not_a_one_off_bar(content: Content) -> Non
         a.id in {"kpi-review-cycle", "external-programme-review", "customer-intelligence-routine"}
         for a in recurring
     )
+
+
+def test_durations_scale_with_the_company_size(content: Content) -> None:
+    """docs/roadmap.md, "Durations follow the company's size": rollout of 24 weeks at 50-249."""
+    rule = content.roadmap.duration_scale
+    assert rule is not None and rule.question == "company-size"
+    assessment = assessed("tech-first")
+    roadmap = plan_roadmap(content, assessment)
+    size = max((n, v) for v, n in assessment.questions["company-size"].counts.items() if n)[1]
+    factor = rule.factors[size]
+    assert roadmap.scale == factor
+    library = content.actions["crm-rollout"].duration_weeks
+    rollout = next(a for a in roadmap.actions if a.id == "crm-rollout")
+    assert rollout.duration_weeks == max(1, round(library * factor))
+    assert (library, rule.factors["micro"], rule.factors["enterprise"]) == (24, 0.5, 2.0)
+    assert max(1, round(library * rule.factors["micro"])) == 12
+    assert max(1, round(library * rule.factors["enterprise"])) == 48
