@@ -14,7 +14,12 @@ from assessor.domain.results import KpiPlanItem, PhasePlan, Roadmap, ScheduledAc
 from assessor.domain.text import tr
 from assessor.services.assessments import plan
 from assessor.services.exports import roadmap_csv, roadmap_ics
-from assessor.services.results import describe_rationale, describe_skip, roadmap_json
+from assessor.services.results import (
+    describe_left_out,
+    describe_rationale,
+    describe_skip,
+    roadmap_json,
+)
 
 GANTT_WIDTH = 60
 """The most week columns the text Gantt chart draws; longer plans put several weeks in a column."""
@@ -65,6 +70,8 @@ def render_roadmap(plan: Roadmap, content: Content, lang: str = "en") -> str:
     if plan.actions:
         sections.append(gantt_lines(plan))
         sections.append(_kpi_lines(plan.kpi_plan, lang))
+    if plan.left_out or plan.done:
+        sections.append(_left_out_lines(plan))
     return "\n\n".join("\n".join(lines) for lines in sections)
 
 
@@ -105,10 +112,15 @@ def _action_lines(action: ScheduledAction, content: Content, lang: str) -> list[
     when = _weeks(action.start_week, action.end_week)
     if action.start is not None and action.end is not None:
         when += f" ({action.start.isoformat()} to {action.end.isoformat()})"
+    length = f"{action.duration_weeks} week(s)"
+    if action.planned_weeks is not None:
+        length += f" ({action.planned_weeks} in the library, scaled to the company's size)"
+    if action.every_weeks is not None:
+        when = f"recurring every {action.every_weeks} week(s) from {when}"
+        length += " each time"
     lines = [
         f"  {marks + ' ' if marks else ''}{tr(action.title, lang)} ({action.id})",
-        f"      {when}; {action.duration_weeks} week(s), effort {action.effort}, "
-        f"impact {action.impact}",
+        f"      {when}; {length}, effort {action.effort}, impact {action.impact}",
     ]
     if action.prerequisites:
         lines.append(f"      after: {', '.join(action.prerequisites)}")
@@ -126,12 +138,17 @@ def gantt_lines(plan: Roadmap) -> list[str]:
     columns = ceil(plan.total_weeks / per_column)
     width = max(len(a.id) for a in plan.actions)
     unit = "one week" if per_column == 1 else f"{per_column} weeks"
-    lines = [f"GANTT (one column = {unit}; '#' critical path, '=' other work, '*' quick win)"]
+    lines = [
+        f"GANTT (one column = {unit}; '#' critical path, '=' other work, '~' recurring, "
+        "'*' quick win)"
+    ]
     for action in plan.actions:
         first = (action.start_week - 1) // per_column
         last = (action.end_week - 1) // per_column
         mark = "#" if action.critical else "="
         bar = " " * first + mark * (last - first + 1) + " " * (columns - last - 1)
+        if action.every_weeks is not None:
+            bar = bar[: last + 1] + "~" * (columns - last - 1)
         flag = " *" if action.quick_win else ""
         lines.append(f"{action.id:<{width}} |{bar}|{flag}")
     ruler = "".join(
@@ -159,6 +176,13 @@ def _kpi_lines(kpis: list[KpiPlanItem], lang: str) -> list[str]:
                 f"      moved by: {', '.join(kpi.moved_by)}",
             ]
         )
+    return lines
+
+
+def _left_out_lines(plan: Roadmap) -> list[str]:
+    lines = ["LEFT OUT OF THE PLAN:"]
+    lines.extend(f"  {action}: not recommended, the evidence shows it done" for action in plan.done)
+    lines.extend(f"  {describe_left_out(left)}" for left in plan.left_out)
     return lines
 
 

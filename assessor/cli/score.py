@@ -10,7 +10,7 @@ import click
 from assessor.cli.options import AssessmentInput, assessment_options
 from assessor.domain.results import Assessment, DimensionScore, FrameworkScore, GateResult
 from assessor.domain.text import clean_display, tr
-from assessor.services.results import assessment_json, describe_evidence
+from assessor.services.results import assessment_json, describe_evidence, describe_unknown
 
 WIDTH = 100
 """Wrap long texts (verdicts) at this width."""
@@ -50,6 +50,8 @@ def render_assessment(assessment: Assessment, lang: str = "en") -> str:
         _risk_lines(assessment, lang),
         _disagreement_lines(assessment, lang),
     ]
+    if assessment.unknowns:
+        sections.append(_unknown_lines(assessment, lang))
     return "\n\n".join("\n".join(lines) for lines in sections)
 
 
@@ -81,6 +83,7 @@ def _readiness_lines(assessment: Assessment, lang: str) -> list[str]:
     lines.append(
         f"Confidence: {confidence.share:.0%} of the questions asked were answered "
         f"({confidence.answered} of {confidence.expected}; n/a counts as answered)"
+        + (f'; {confidence.unknown} "don\'t know" (not scored)' if confidence.unknown else "")
     )
     return lines
 
@@ -169,6 +172,16 @@ def _disagreement_lines(assessment: Assessment, lang: str) -> list[str]:
             f"  Perception gap: executives {_num(gap.executive, 1)}, others {_num(gap.others, 1)}, "
             f"gap {gap.gap:+.1f}{flag}"
         )
+    return lines
+
+
+def _unknown_lines(assessment: Assessment, lang: str) -> list[str]:
+    flagged = [u for u in assessment.unknowns if u.flagged]
+    lines = [f"DON'T KNOW ({len(flagged)} question(s) where many could not say):"]
+    lines.extend(
+        f"  {'! ' if u.flagged else '  '}{describe_unknown(u)}: {tr(u.text, lang)}"
+        for u in assessment.unknowns
+    )
     return lines
 
 

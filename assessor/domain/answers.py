@@ -15,6 +15,8 @@ from typing import Any
 from assessor.domain.content import Content
 from assessor.domain.errors import AnswerProblem, InputError, ProblemKind
 from assessor.domain.responses import (
+    DONT_KNOW,
+    DONT_KNOW_SPELLINGS,
     NOT_APPLICABLE,
     ROLES,
     AnswerValue,
@@ -251,6 +253,14 @@ def parse_answer(question: Question, raw: Any) -> AnswerValue | None:
             raise AnswerInvalid(
                 "not-applicable",
                 "'n/a' is not allowed here: the question has no 'not applicable' answer",
+            )
+    if isinstance(raw, str) and raw.strip().lower() in DONT_KNOW_SPELLINGS:
+        if question.dont_know:
+            return DONT_KNOW
+        if question.type != "text":
+            raise AnswerInvalid(
+                "dont-know",
+                "'dont-know' is not allowed here: the question has no \"don't know\" answer",
             )
     if question.type == "number":
         return _number(question, raw)

@@ -6,7 +6,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from assessor.domain.content import Content
-from assessor.domain.responses import NOT_APPLICABLE, AnswerValue, answer_keys, value_key
+from assessor.domain.responses import (
+    DONT_KNOW,
+    UNSCORED_ANSWERS,
+    AnswerValue,
+    answer_keys,
+    value_key,
+)
 from assessor.domain.results import Evidence, Relation, TriggeredRisk
 from assessor.domain.schema import (
     SEVERITY_RANK,
@@ -126,7 +132,7 @@ def _judge(
         if question is None:
             return None
         value = context.sheet.values[question.index].get(respondent)
-        if value is None or value == NOT_APPLICABLE:
+        if value is None or not _counts(test=condition, value=value):
             return None
         return _matches(condition, question, value)
     if isinstance(condition, NotOf):
@@ -180,7 +186,7 @@ def _exceeds_test(test: ExceedsTest, context: ConditionContext) -> Verdict:
 def _answer_test(test: AnswerTest, context: ConditionContext) -> Verdict:
     question = context.question(test.answer)
     values = context.sheet.values[question.index] if question else {}
-    given = [v for v in values.values() if v != NOT_APPLICABLE]
+    given = [v for v in values.values() if _counts(test, v)]
     if question is None or not given:
         return False, [Evidence("unanswered", test.answer, held=False)]
     matched = sum(1 for value in given if _matches(test, question, value))
@@ -208,6 +214,14 @@ def _answer_test(test: AnswerTest, context: ConditionContext) -> Verdict:
         by_score=not by_value and question.question.type != "number",
     )
     return held, [fact]
+
+
+def _counts(test: AnswerTest, value: AnswerValue) -> bool:
+    """Whether an answer can tell: n/a and "don't know" cannot, unless the test names them."""
+    if value not in UNSCORED_ANSWERS:
+        return True
+    named = [test.equals] if test.in_ is None else list(test.in_)
+    return value == DONT_KNOW and any(str(v).lower() == DONT_KNOW for v in named)
 
 
 def _matches(test: AnswerTest, question: QuestionPlan, value: AnswerValue) -> bool:
@@ -260,3 +274,15 @@ def triggered_risk(risk: Risk, evidence: list[Evidence]) -> TriggeredRisk:
         evidence=evidence,
         mitigations=list(risk.mitigations),
     )
+
+
+def done_actions(
+    content: Content, sheet: AnswerSheet, scores: Mapping[str, float | None]
+) -> list[str]:
+    """The actions of the library whose `done_when` holds on these answers, in library order."""
+    context = ConditionContext(scores=scores, sheet=sheet)
+    return [
+        action.id
+        for action in content.actions.values()
+        if action.done_when is not None and evaluate(action.done_when, context)[0]
+    ]

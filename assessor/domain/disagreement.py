@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from assessor.domain.responses import EXECUTIVE
+from assessor.domain.responses import DONT_KNOW, EXECUTIVE
 from assessor.domain.results import (
     Confidence,
     DimensionSpread,
     Disagreement,
     PerceptionGap,
     QuestionSpread,
+    UnknownAnswers,
 )
 from assessor.domain.schema import Thresholds
 from assessor.domain.sheet import AnswerSheet
@@ -98,9 +99,11 @@ def find_disagreement(
 
 
 def measure_confidence(sheet: AnswerSheet) -> Confidence:
-    """The share of applicable questions answered (n/a included), overall and per respondent."""
+    """The share of applicable questions answered (n/a and "don't know" included), and how many
+    answers were "don't know"."""
     answered, expected = sum(sheet.answered), sum(sheet.expected)
     return Confidence(
+        unknown=sum(sheet.unknown),
         share=answered / expected if expected else 0.0,
         answered=answered,
         expected=expected,
@@ -111,3 +114,23 @@ def measure_confidence(sheet: AnswerSheet) -> Confidence:
             )
         },
     )
+
+
+def find_unknowns(share: float, sheet: AnswerSheet) -> list[UnknownAnswers]:
+    """Questions answered "don't know" by someone, flagged from `share` of answers; most first."""
+    found = []
+    for plan in sheet.plan.questions:
+        given = list(sheet.values[plan.index].values())
+        dont_know = sum(1 for value in given if value == DONT_KNOW)
+        if dont_know:
+            found.append(
+                UnknownAnswers(
+                    question=plan.id,
+                    text=plan.question.text,
+                    dont_know=dont_know,
+                    answered=len(given),
+                    share=dont_know / len(given),
+                    flagged=dont_know / len(given) >= share,
+                )
+            )
+    return sorted(found, key=lambda u: (-u.share, -u.dont_know))

@@ -42,6 +42,7 @@ ProblemKind = Literal[
     "not-a-number",
     "out-of-range",
     "not-applicable",
+    "dont-know",
     "not-text",
     "bad-role",
     "duplicate",

@@ -10,6 +10,12 @@ from assessor.domain.schema import Scalar
 
 NOT_APPLICABLE = "n/a"
 """The answer of a respondent for whom a question does not apply."""
+DONT_KNOW = "dont-know"
+"""The answer of a respondent who does not know: answered, never scored."""
+DONT_KNOW_SPELLINGS = frozenset({"dont-know", "don't know", "dont know", "don't-know"})
+"""How a respondent may write "don't know" in an answers file or a form (any case)."""
+UNSCORED_ANSWERS = frozenset({NOT_APPLICABLE, DONT_KNOW})
+"""Answers that count as given but carry no score and match no risk test by default."""
 
 Role = Literal["executive", "manager", "staff", "it", "external"]
 ROLES: tuple[Role, ...] = ("executive", "manager", "staff", "it", "external")
@@ -39,7 +45,7 @@ class Response:
     """One respondent's answers, already checked against the questionnaire.
 
     Values: an option value as text, a tuple of option values (multiple choice),
-    a float (number), free text, or `NOT_APPLICABLE`.
+    a float (number), free text, `NOT_APPLICABLE` or `DONT_KNOW`.
     """
 
     respondent: Respondent

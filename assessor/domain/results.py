@@ -11,6 +11,30 @@ from typing import Any, Literal
 from pydantic import TypeAdapter
 
 from assessor.domain.responses import Respondent
+from assessor.domain.roadmap_results import (  # re-exported: roadmap results live there
+    KpiPlanItem as KpiPlanItem,
+)
+from assessor.domain.roadmap_results import (
+    LeftOut as LeftOut,
+)
+from assessor.domain.roadmap_results import (
+    PhasePlan as PhasePlan,
+)
+from assessor.domain.roadmap_results import (
+    Rationale as Rationale,
+)
+from assessor.domain.roadmap_results import (
+    RationaleKind as RationaleKind,
+)
+from assessor.domain.roadmap_results import (
+    Roadmap as Roadmap,
+)
+from assessor.domain.roadmap_results import (
+    ScheduledAction as ScheduledAction,
+)
+from assessor.domain.roadmap_results import (
+    SkipReason as SkipReason,
+)
 from assessor.domain.schema import Pillar, Severity
 from assessor.domain.text import is_translated, tr
 from assessor.domain.version import ENGINE_VERSION
@@ -233,6 +257,24 @@ class Confidence:
     expected: int
     by_respondent: dict[str, float]
     """The share each respondent answered, by respondent id."""
+    unknown: int = 0
+    """Answers that were "don't know": counted as answered, never scored."""
+
+
+@dataclass(frozen=True)
+class UnknownAnswers:
+    """How many respondents said "don't know" to one question; flagged past the model's share.
+
+    Not knowing is itself a finding: many who cannot say how something is done, or whether
+    it exists, is evidence about that topic.
+    """
+
+    question: str
+    text: Text
+    dont_know: int
+    answered: int
+    share: float
+    flagged: bool
 
 
 @dataclass(frozen=True)
@@ -250,6 +292,7 @@ class QuestionSummary:
     unanswered: int
     evidence: list[str]
     comments: list[str]
+    dont_know: int = 0
 
 
 @dataclass(frozen=True)
@@ -269,6 +312,10 @@ class Assessment:
     """The fingerprint of the content it was scored with."""
     engine_version: str = ENGINE_VERSION
     """The version of the engine that scored it."""
+    unknowns: list[UnknownAnswers] = field(default_factory=list)
+    """Questions some respondents could not answer ("don't know"), most unknown first."""
+    done_actions: list[str] = field(default_factory=list)
+    """Roadmap actions whose `done_when` holds: the evidence shows them done."""
 
     def dimension(self, ref: str) -> DimensionScore | None:
         """The score of `framework/dimension`, or None if not scored here."""
@@ -286,124 +333,4 @@ class Assessment:
         return _ASSESSMENT.validate_python(data)
 
 
-# --- roadmap ---------------------------------------------------------------------------------
-
-
-RationaleKind = Literal["gap", "risk", "prerequisite", "follow-up"]
-
-
-@dataclass(frozen=True)
-class Rationale:
-    """Why an action is in the plan, as a fact the report words.
-
-    - `gap`: dimension `ref` scored `score` against its `target`;
-    - `risk`: it mitigates risk `ref`;
-    - `prerequisite`: action `ref` needs it first;
-    - `follow-up`: it rolls out what pilot `ref` proved.
-    """
-
-    kind: RationaleKind
-    ref: str
-    score: float | None = None
-    target: float | None = None
-
-
-@dataclass(frozen=True)
-class ScheduledAction:
-    """An action placed in the schedule (weeks are 1-based and inclusive)."""
-
-    id: str
-    title: Text
-    description: Text
-    phase: str
-    effort: str
-    impact: str
-    duration_weeks: int
-    start_week: int
-    end_week: int
-    start: dt.date | None
-    end: dt.date | None
-    prerequisites: list[str]
-    rationale: list[Rationale]
-    kpis: list[str]
-    deliverables: list[Text]
-    quick_win: bool
-    critical: bool
-    source: Text
-    assumed_in_place: list[str] = field(default_factory=list)
-    """Prerequisites left out of the plan because their areas are at target (see docs/roadmap.md)."""
-
-
-@dataclass(frozen=True)
-class SkipReason:
-    """Why a phase has nothing to do: no action for it, or its areas at target or not assessed.
-
-    Areas are dimension refs, the most often raised by the phase's actions first.
-    """
-
-    no_actions: bool = False
-    at_target: list[str] = field(default_factory=list)
-    unassessed: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class PhasePlan:
-    """A methodology phase with its actions, or the reason it is skipped."""
-
-    id: str
-    title: Text
-    description: Text
-    skipped: bool
-    skip: SkipReason | None
-    start_week: int | None
-    end_week: int | None
-    actions: list[ScheduledAction]
-
-
-@dataclass(frozen=True)
-class KpiPlanItem:
-    """A KPI to track: what it measures, how, and blanks for baseline and target."""
-
-    id: str
-    title: Text
-    measures: Text
-    how: Text
-    unit: Text
-    direction: str
-    baseline: float | None
-    target: float | None
-    moved_by: list[str]
-
-
-@dataclass(frozen=True)
-class Roadmap:
-    """The phased plan: phases in methodology order, schedule, quick wins, KPI plan."""
-
-    start: dt.date | None
-    total_weeks: int
-    phases: list[PhasePlan]
-    critical_path: list[str]
-    quick_wins: list[str]
-    kpi_plan: list[KpiPlanItem]
-    content_fingerprint: str = ""
-    """The fingerprint of the content it was planned with."""
-    engine_version: str = ENGINE_VERSION
-    """The version of the engine that planned it."""
-
-    @property
-    def actions(self) -> list[ScheduledAction]:
-        """Every scheduled action, phase by phase."""
-        return [action for phase in self.phases for action in phase.actions]
-
-    def dump(self) -> dict[str, Any]:
-        """Everything, in every language, as JSON-ready data that `load` reads back equal."""
-        return dict(_ROADMAP.dump_python(self, mode="json"))
-
-    @staticmethod
-    def load(data: Any) -> Roadmap:
-        """A roadmap from the data `dump` wrote; ValueError when it is not one."""
-        return _ROADMAP.validate_python(data)
-
-
 _ASSESSMENT: TypeAdapter[Assessment] = TypeAdapter(Assessment)
-_ROADMAP: TypeAdapter[Roadmap] = TypeAdapter(Roadmap)

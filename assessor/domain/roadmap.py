@@ -10,6 +10,14 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
 from assessor.domain.content import Content
+from assessor.domain.planning import (
+    below_target,
+    duration_factor,
+    left_out_mitigations,
+    pull_in_missing_prerequisites,
+    scaled_weeks,
+    urgent_actions,
+)
 from assessor.domain.results import (
     Assessment,
     KpiPlanItem,
@@ -33,11 +41,14 @@ def plan_roadmap(content: Content, assessment: Assessment, start: dt.date | None
     reasons = select_actions(content, assessment)
     position = action_order(content)
     chosen = sorted(reasons, key=position.__getitem__)
-    tasks = [_task(content.actions[aid], reasons) for aid in chosen]
-    plan = schedule(tasks, phase_gates(content.roadmap.phases))
+    factor = duration_factor(content, assessment)
+    tasks = [_task(content.actions[aid], reasons, factor) for aid in chosen]
+    urgent = urgent_actions(content, assessment, reasons)
+    plan = schedule(tasks, phase_gates(content.roadmap.phases), urgent)
     rule = content.roadmap.quick_wins
     placed = [
-        _scheduled(content.actions[aid], reasons, plan.slots[aid], rule, start) for aid in chosen
+        _scheduled(content.actions[aid], reasons, plan.slots[aid], rule, start, factor)
+        for aid in chosen
     ]
     phases = [_phase_plan(phase, placed, content, assessment) for phase in content.roadmap.phases]
     quick_wins = [
@@ -50,6 +61,9 @@ def plan_roadmap(content: Content, assessment: Assessment, start: dt.date | None
         critical_path=plan.critical_path,
         quick_wins=quick_wins,
         kpi_plan=kpi_plan(content, placed),
+        left_out=left_out_mitigations(content, assessment, reasons, plan.slots),
+        done=list(assessment.done_actions),
+        scale=factor,
         content_fingerprint=assessment.content_fingerprint,
     )
 
@@ -74,18 +88,22 @@ def select_actions(content: Content, assessment: Assessment) -> dict[str, list[R
     lists them in priority order). Then each dimension below target, largest gap first, gets
     as many actions as the roadmap model's `selection` allows for its gap, counting the
     chosen actions that already raise it. Every chosen action names every gap it answers.
+    An action the evidence shows done (its `done_when` holds) is never chosen, and a
+    prerequisite the answers show missing is planned, not assumed in place.
     """
     rule = content.roadmap.selection
+    done = set(assessment.done_actions)
     reasons: dict[str, list[Rationale]] = {}
     for risk in assessment.risks:
         allowed = next(
             (n for severity, n in rule.mitigations_per_risk.items() if severity == risk.severity), 1
         )
-        for action_id in [a for a in risk.mitigations if a in content.actions][:allowed]:
+        open_ = [a for a in risk.mitigations if a in content.actions and a not in done]
+        for action_id in open_[:allowed]:
             _add(reasons, action_id, Rationale("risk", risk.id))
     gaps = _gaps_largest_first(content, assessment)
     for ref, gap in gaps:
-        raising = [a for a in content.actions.values() if ref in a.raises]
+        raising = [a for a in content.actions.values() if ref in a.raises and a.id not in done]
         missing = rule.actions_for_gap(gap) - sum(1 for a in raising if a.id in reasons)
         candidates = sorted(
             (a for a in raising if a.id not in reasons), key=_preference(content, gaps)
@@ -97,6 +115,7 @@ def select_actions(content: Content, assessment: Assessment) -> dict[str, list[R
         reasons[action_id] = [why for why in answered if why is not None] + found
     _follow_pilots_with_rollouts(content, reasons)
     _pull_in_prerequisites(content, reasons)
+    pull_in_missing_prerequisites(content, assessment, reasons)
     return reasons
 
 
@@ -201,10 +220,15 @@ def _add(reasons: dict[str, list[Rationale]], action_id: str, why: Rationale) ->
         found.append(why)
 
 
-def _task(action: Action, reasons: Mapping[str, object]) -> Task:
+def _weeks(action: Action, factor: float) -> int:
+    """An action's duration in this plan: scaled by the company's size when the action scales."""
+    return scaled_weeks(action.duration_weeks, factor) if action.scales else action.duration_weeks
+
+
+def _task(action: Action, reasons: Mapping[str, object], factor: float = 1.0) -> Task:
     """An action as a task to schedule, waiting only for prerequisites that are in the plan."""
     kept = tuple(p for p in action.prerequisites if p in reasons)
-    return Task(action.id, action.phase, action.duration_weeks, kept)
+    return Task(action.id, action.phase, _weeks(action, factor), kept)
 
 
 # --- assembly -------------------------------------------------------------------------------------
@@ -216,7 +240,9 @@ def _scheduled(
     slot: Slot,
     rule: QuickWinRule,
     start: dt.date | None,
+    factor: float = 1.0,
 ) -> ScheduledAction:
+    weeks = _weeks(action, factor)
     quick_win = (
         action.effort in rule.effort
         and action.impact in rule.impact
@@ -229,7 +255,7 @@ def _scheduled(
         phase=action.phase,
         effort=action.effort,
         impact=action.impact,
-        duration_weeks=action.duration_weeks,
+        duration_weeks=weeks,
         start_week=slot.start_week,
         end_week=slot.end_week,
         start=week_start(start, slot.start_week) if start else None,
@@ -242,6 +268,8 @@ def _scheduled(
         critical=slot.critical,
         source=action.source,
         assumed_in_place=[p for p in action.prerequisites if p not in reasons],
+        every_weeks=action.recurring.every_weeks if action.recurring else None,
+        planned_weeks=action.duration_weeks if weeks != action.duration_weeks else None,
     )
 
 
@@ -273,7 +301,8 @@ def _phase_plan(
 
 
 def skip_reason(phase: Phase, content: Content, assessment: Assessment) -> SkipReason:
-    """Why a phase has nothing to do: its areas are at target (or not assessed) and no risk asks.
+    """Why a phase has no action: its areas at target or not assessed, or, for an area still
+    below target, its gap (its allowance went to other phases' actions) and the work done.
 
     The areas named are those the phase's actions raise, the most often raised first.
     """
@@ -282,8 +311,11 @@ def skip_reason(phase: Phase, content: Content, assessment: Assessment) -> SkipR
         return SkipReason(no_actions=True)
     refs = sorted(dict.fromkeys(raised), key=lambda ref: -raised.count(ref))
     unassessed = [r for r in refs if (d := assessment.dimension(r)) is None or d.score is None]
-    at_target = [r for r in refs if r not in unassessed]
-    return SkipReason(at_target=at_target, unassessed=unassessed)
+    below = below_target(assessment, refs)
+    at_target = [r for r in refs if r not in unassessed and r not in below]
+    phase_actions = {a.id for a in content.actions.values() if a.phase == phase.id}
+    done = [a for a in assessment.done_actions if a in phase_actions]
+    return SkipReason(at_target=at_target, unassessed=unassessed, below_target=below, done=done)
 
 
 def kpi_plan(content: Content, placed: Sequence[ScheduledAction]) -> list[KpiPlanItem]:

@@ -71,9 +71,12 @@ def phase_gates(phases: Sequence[Phase]) -> dict[str, frozenset[str]]:
 
 
 def predecessors(
-    tasks: Sequence[Task], gates: Mapping[str, frozenset[str]]
+    tasks: Sequence[Task],
+    gates: Mapping[str, frozenset[str]],
+    ungated: frozenset[str] = frozenset(),
 ) -> dict[str, list[str]]:
-    """For each task, the tasks that must end before it starts: prerequisites, then phase gates."""
+    """For each task, the tasks that must end before it starts: prerequisites, then phase gates
+    (an `ungated` task waits for its prerequisites only)."""
     by_phase: dict[str, list[str]] = {}
     for task in tasks:
         by_phase.setdefault(task.phase, []).append(task.id)
@@ -81,15 +84,21 @@ def predecessors(
     graph: dict[str, list[str]] = {}
     for task in tasks:
         before = [p for p in task.prerequisites if p in known]
-        for phase_id in sorted(gates.get(task.phase, frozenset())):
+        for phase_id in sorted(
+            gates.get(task.phase, frozenset()) if task.id not in ungated else ()
+        ):
             before.extend(by_phase.get(phase_id, []))
         graph[task.id] = list(dict.fromkeys(before))
     return graph
 
 
-def schedule(tasks: Sequence[Task], gates: Mapping[str, frozenset[str]]) -> Schedule:
+def schedule(
+    tasks: Sequence[Task],
+    gates: Mapping[str, frozenset[str]],
+    ungated: frozenset[str] = frozenset(),
+) -> Schedule:
     """The earliest schedule of the tasks, with total float and critical path (CPM)."""
-    before = predecessors(tasks, gates)
+    before = predecessors(tasks, gates, ungated)
     order = _topological(tasks, before)
     duration = {task.id: task.duration_weeks for task in tasks}
     start: dict[str, int] = {}

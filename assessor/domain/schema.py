@@ -147,6 +147,7 @@ class Question(Strict):
     options: list[Option] | None = None
     answers: Id | None = Field(default=None, description="id of an answer set to use as options")
     not_applicable: bool = False
+    dont_know: bool = False
     weight: Weight = 1.0
     audience: Annotated[list[Audience], Field(min_length=1)]
     maps_to: list[Mapping] = []
@@ -365,8 +366,19 @@ class RiskCatalogue(Strict):
     risks: Annotated[list[Risk], Field(min_length=1)]
 
 
+class Recurrence(Strict):
+    """Recurring work: after its first `duration_weeks`, it repeats every `every_weeks`."""
+
+    every_weeks: Annotated[int, Field(ge=1, le=52)]
+
+
 class Action(Strict):
-    """A roadmap action: what to do, in which phase, how long, and what it raises."""
+    """A roadmap action: what to do, in which phase, how long, and what it raises.
+
+    `done_when` is a condition over the answers (the risk condition language): when it holds,
+    the evidence shows the action done and it is never recommended. `scales` says whether its
+    duration follows the roadmap model's `duration_scale` (company size).
+    """
 
     id: Id
     title: Text
@@ -380,6 +392,9 @@ class Action(Strict):
     kpis: list[Id] = []
     deliverables: list[Text] = []
     source: Text
+    done_when: Condition | None = None
+    recurring: Recurrence | None = None
+    scales: bool = False
 
 
 class ActionLibrary(Strict):
@@ -457,6 +472,8 @@ class Thresholds(Strict):
     dimension_sd: Annotated[float, Field(allow_inf_nan=False, gt=0, le=100)] = 20.0
     question_sd: Annotated[float, Field(allow_inf_nan=False, gt=0, le=100)] = 30.0
     perception_gap: Annotated[float, Field(allow_inf_nan=False, gt=0, le=100)] = 15.0
+    dont_know_share: Annotated[float, Field(allow_inf_nan=False, gt=0, le=1)] = 0.3
+    """A question is flagged when at least this share of its answers are "don't know"."""
 
 
 class ReadinessModel(Strict):
@@ -525,6 +542,17 @@ class SelectionRule(Strict):
         return max(a.actions for a in self.actions_per_gap if a.min_gap <= gap)
 
 
+class DurationScale(Strict):
+    """How the answers to a context question (company size) stretch or shrink durations.
+
+    The most common answer among respondents picks the factor; an action that `scales` lasts
+    `max(1, round(duration_weeks x factor))` weeks. No answer: factor 1.
+    """
+
+    question: Id
+    factors: dict[str, Annotated[float, Field(gt=0, le=10)]]
+
+
 class RoadmapModel(Strict):
     """The methodology phases a roadmap follows and its planning rules."""
 
@@ -535,6 +563,7 @@ class RoadmapModel(Strict):
     phases: Annotated[list[Phase], Field(min_length=1)]
     quick_wins: QuickWinRule = QuickWinRule()
     selection: SelectionRule = SelectionRule()
+    duration_scale: DurationScale | None = None
 
 
 # --- references ------------------------------------------------------------------------------

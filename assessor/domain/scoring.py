@@ -6,9 +6,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from math import fsum
 
-from assessor.domain.conditions import triggered_risks
+from assessor.domain.conditions import done_actions, triggered_risks
 from assessor.domain.content import Content
-from assessor.domain.disagreement import find_disagreement, measure_confidence
+from assessor.domain.disagreement import find_disagreement, find_unknowns, measure_confidence
 from assessor.domain.errors import InputError
 from assessor.domain.readiness import assess_readiness, maturity
 from assessor.domain.responses import ROLES, Response
@@ -66,6 +66,8 @@ def score_assessment(
         confidence=measure_confidence(sheet),
         questions=summarise_questions(sheet),
         content_fingerprint=content.fingerprint,
+        done_actions=done_actions(content, sheet, scores),
+        unknowns=find_unknowns(content.readiness.disagreement.dont_know_share, sheet),
     )
 
 

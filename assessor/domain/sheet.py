@@ -8,7 +8,8 @@ from math import fsum
 
 from assessor.domain.content import Content
 from assessor.domain.responses import (
-    NOT_APPLICABLE,
+    DONT_KNOW,
+    UNSCORED_ANSWERS,
     AnswerValue,
     Response,
     answer_keys,
@@ -178,6 +179,8 @@ class AnswerSheet:
     applicable: tuple[int, ...]
     expected: tuple[int, ...]
     answered: tuple[int, ...]
+    unknown: tuple[int, ...] = ()
+    """How many questions each respondent answered "don't know" (answered, never scored)."""
 
     @property
     def roles(self) -> list[str]:
@@ -198,7 +201,10 @@ def sort_responses(responses: Sequence[Response]) -> tuple[Response, ...]:
 
 
 def build_sheet(plan: ScoringPlan, responses: Sequence[Response]) -> AnswerSheet:
-    """Score every applicable answer; skip questions whose condition a respondent did not meet."""
+    """Score every applicable answer; skip questions whose condition a respondent did not meet.
+
+    `n/a` and "don't know" count as answered and are never scored (never the midpoint).
+    """
     ordered = sort_responses(responses)
     everyone = range(len(ordered))
     values: list[dict[int, AnswerValue]] = []
@@ -206,6 +212,7 @@ def build_sheet(plan: ScoringPlan, responses: Sequence[Response]) -> AnswerSheet
     applicable: list[int] = []
     expected = [0] * len(ordered)
     answered = [0] * len(ordered)
+    unknown = [0] * len(ordered)
     shown = [{q.index for q in shown_questions(plan, response.answers)} for response in ordered]
     for question in plan.questions:
         asked = [r for r in everyone if question.index in shown[r]]
@@ -217,8 +224,9 @@ def build_sheet(plan: ScoringPlan, responses: Sequence[Response]) -> AnswerSheet
             if value is None:
                 continue
             answered[r] += 1
+            unknown[r] += value == DONT_KNOW
             given[r] = value
-            if question.scored and value != NOT_APPLICABLE:
+            if question.scored and value not in UNSCORED_ANSWERS:
                 score = question.score(value)
                 if score is not None:
                     scored[r] = score
@@ -233,4 +241,5 @@ def build_sheet(plan: ScoringPlan, responses: Sequence[Response]) -> AnswerSheet
         applicable=tuple(applicable),
         expected=tuple(expected),
         answered=tuple(answered),
+        unknown=tuple(unknown),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assessor.domain.responses import NOT_APPLICABLE, value_key
+from assessor.domain.responses import DONT_KNOW, UNSCORED_ANSWERS, value_key
 from assessor.domain.results import QuestionSummary
 from assessor.domain.sheet import AnswerSheet, QuestionPlan
 
@@ -16,7 +16,8 @@ def summarise_question(
     spelling = {key.lower(): key for key in counts}
     values = sheet.values[plan.index]
     given = [values[respondent] for respondent in sorted(values)]
-    answered = [value for value in given if value != NOT_APPLICABLE]
+    answered = [value for value in given if value not in UNSCORED_ANSWERS]
+    dont_know = sum(1 for value in given if value == DONT_KNOW)
     numbers = [value for value in answered if isinstance(value, float)]
     texts = (
         [value for value in answered if isinstance(value, str)] if question.type == "text" else []
@@ -34,10 +35,11 @@ def summarise_question(
         counts=counts,
         numbers=numbers,
         texts=texts,
-        not_applicable=len(given) - len(answered),
+        not_applicable=len(given) - len(answered) - dont_know,
         unanswered=sheet.applicable[plan.index] - len(values),
         evidence=evidence,
         comments=comments,
+        dont_know=dont_know,
     )
 
 

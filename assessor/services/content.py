@@ -12,7 +12,7 @@ from assessor.config import CONTENT_FOLDERS, REPORTS_FOLDER, content_paths
 from assessor.domain.content import Content
 from assessor.domain.errors import ContentError
 from assessor.domain.loader import discover, load
-from assessor.domain.responses import NOT_APPLICABLE
+from assessor.domain.responses import DONT_KNOW, NOT_APPLICABLE
 from assessor.domain.schema import Question
 from assessor.domain.text import is_translated, tr
 from assessor.domain.translations import missing_translations
@@ -130,6 +130,8 @@ def describe_question(question: Question, lang: str = "en") -> dict[str, Any]:
     ]
     if question.not_applicable:
         options.append({"value": NOT_APPLICABLE, "label": "Not applicable", "score": None})
+    if question.dont_know:
+        options.append({"value": DONT_KNOW, "label": "Don't know", "score": None})
     condition = question.condition
     return {
         "id": question.id,

@@ -13,9 +13,11 @@ from assessor.domain.content import Content
 from assessor.domain.results import (
     Assessment,
     Evidence,
+    LeftOut,
     Rationale,
     Roadmap,
     SkipReason,
+    UnknownAnswers,
     to_plain,
 )
 from assessor.domain.text import tr
@@ -99,7 +101,41 @@ def describe_skip(skip: SkipReason | None) -> str:
     if skip.unassessed:
         verb = "was" if len(skip.unassessed) == 1 else "were"
         parts.append(f"{_some(skip.unassessed)} {verb} not assessed")
+    if skip.below_target or skip.done:
+        return _left_out_phase(skip, parts)
     return f"Nothing to do: {'; '.join(parts)}, and no risk calls for action here."
+
+
+def _left_out_phase(skip: SkipReason, parts: list[str]) -> str:
+    """A phase with no action although an area it covers is below target: what and why."""
+    gaps = [f"{ref} (gap {number(round(gap, 1))})" for ref, gap in skip.below_target.items()]
+    said = []
+    if gaps:
+        said.append(
+            f"No action planned here, but {_some(gaps)} "
+            f"{'is' if len(gaps) == 1 else 'are'} below target: the plan's allowance for "
+            "these gaps went to actions of other phases"
+        )
+    if skip.done:
+        said.append(f"the evidence shows {', '.join(skip.done)} done")
+    return "; ".join([*said, *parts]) + "."
+
+
+def describe_left_out(left: LeftOut) -> str:
+    """Why a risk's mitigation is not in the plan (or not in time), as the CLI and JSON print it."""
+    if left.reason == "done":
+        return f"{left.action} (for {left.risk}): not planned, the evidence shows it done"
+    if left.reason == "unknown-action":
+        return f"{left.action} (for {left.risk}): not in the action library"
+    if left.reason == "late":
+        return (
+            f"{left.action} (for critical {left.risk}): planned, but cannot start before "
+            f"week {left.start_week}; bring it forward"
+        )
+    return (
+        f"{left.action} (for {left.risk}): not in this plan, past the mitigations planned "
+        "for the risk's severity; add it if the first ones are not enough"
+    )
 
 
 def _some(refs: Sequence[str], shown: int = SHOWN_IN_REASON) -> str:
@@ -112,9 +148,21 @@ def _some(refs: Sequence[str], shown: int = SHOWN_IN_REASON) -> str:
     return f"{', '.join(refs[:shown])} and {rest} other area{'s' if rest > 1 else ''}"
 
 
+def describe_unknown(unknown: UnknownAnswers) -> str:
+    """A question many could not answer, as the command line and the JSON print it."""
+    people = "respondent" if unknown.answered == 1 else "respondents"
+    finding = "; not knowing is itself a finding" if unknown.flagged else ""
+    return (
+        f"{unknown.question}: {unknown.dont_know} of {unknown.answered} {people} "
+        f'answered "don\'t know"{finding}'
+    )
+
+
 def assessment_json(assessment: Assessment, lang: str = "en") -> dict[str, Any]:
-    """The documented JSON: readiness, frameworks, risks, disagreement, confidence."""
+    """The documented JSON: readiness, frameworks, risks, disagreement, confidence, unknowns."""
     plain = to_plain(assessment, lang)
+    for unknown, shown in zip(assessment.unknowns, plain["unknowns"], strict=True):
+        shown["finding"] = describe_unknown(unknown)
     for risk, shown in zip(assessment.risks, plain["risks"], strict=True):
         shown["evidence"] = [describe_evidence(fact) for fact in risk.evidence]
         shown["facts"] = to_plain(risk.evidence, lang)
@@ -126,6 +174,7 @@ def assessment_json(assessment: Assessment, lang: str = "en") -> dict[str, Any]:
         "risks": plain["risks"],
         "disagreement": plain["disagreement"],
         "confidence": plain["confidence"],
+        "unknowns": plain["unknowns"],
         "content_fingerprint": plain["content_fingerprint"],
         "engine_version": plain["engine_version"],
     }
@@ -139,6 +188,8 @@ def roadmap_json(roadmap: Roadmap, content: Content, lang: str = "en") -> dict[s
         for action, shown_action in zip(phase.actions, shown["actions"], strict=True):
             _explain_action(action.rationale, shown_action, content)
     plain["actions"] = [action for phase in plain["phases"] for action in phase["actions"]]
+    for left, shown_left in zip(roadmap.left_out, plain["left_out"], strict=True):
+        shown_left["text"] = describe_left_out(left)
     return dict(plain)
 
 

@@ -231,7 +231,10 @@ def test_adopting_the_vendors_standard_process_is_not_a_technology_mismatch(
             {"crm-software-status": "live", "advice-independent": "vendor-only", "team-skills": 2},
             "no-admin-or-partner-capability",
         ),
-        ({"team-lead-named": "no", "executive-time-commitment": 2}, "key-person-dependence"),
+        (
+            {"team-lead-named": "no", "executive-time-commitment": "no-forum-yet"},
+            "key-person-dependence",
+        ),
         (
             {"crm-software-status": "shortlisting", "customer-data-location": "spreadsheets"},
             "legacy-never-retired",

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from assessor.domain.content import Content
-from assessor.domain.results import Roadmap
+from assessor.domain.planning import urgent_actions
+from assessor.domain.results import Assessment, Roadmap
 from assessor.domain.roadmap import plan_roadmap
 from assessor.services.results import describe_skip
 from tests.fixtures.roadmap.builders import shipped_content
@@ -23,10 +24,13 @@ def content() -> Content:
     return shipped_content()
 
 
-def example_roadmap(content: Content, folder: str) -> Roadmap:
+def example_assessment(content: Content, folder: str) -> Assessment:
     answers = sorted(Path(EXAMPLES / folder).glob("*.yaml"))
-    assessment = assess(workspace(), "consultant-workshop", answers, TARGETS)
-    return plan_roadmap(content, assessment)
+    return assess(workspace(), "consultant-workshop", answers, TARGETS)
+
+
+def example_roadmap(content: Content, folder: str) -> Roadmap:
+    return plan_roadmap(content, example_assessment(content, folder))
 
 
 def test_a_tech_first_company_starts_with_sponsorship_vision_and_strategy(
@@ -36,8 +40,17 @@ def test_a_tech_first_company_starts_with_sponsorship_vision_and_strategy(
     first = min(roadmap.actions, key=lambda a: (a.start_week, a.phase != "mobilise"))
     assert (first.id, first.start_week) == ("appoint-executive-sponsor", 1)
     assert [p.id for p in roadmap.phases if not p.skipped][:3] == list(GROUNDWORK)
-    organisation_starts = min(a.start_week for a in roadmap.actions if a.phase == "organisation")
-    early = {a.phase for a in roadmap.actions if a.start_week < organisation_starts}
+    urgent = urgent_actions(
+        content, example_assessment(content, "tech-first"), {a.id: [] for a in roadmap.actions}
+    )
+    organisation_starts = min(
+        a.start_week for a in roadmap.actions if a.phase == "organisation" and a.id not in urgent
+    )
+    early = {
+        a.phase
+        for a in roadmap.actions
+        if a.start_week < organisation_starts and a.id not in urgent
+    }
     assert early <= {*GROUNDWORK, "monitoring"}
     assert {"mobilise", "vision", "strategy"} <= early
 

@@ -168,7 +168,7 @@ def test_l8_yaml_1_1_numbers_and_dates_stay_text() -> None:
 
 
 def test_l8_number_answer_written_as_hex_is_refused(tmp_path: Path) -> None:
-    text = CEO.read_text().replace("crm-understanding: 4", "crm-understanding: 0x4")
+    text = CEO.read_text().replace("crm-understanding: 2", "crm-understanding: 0x2")
     path = tmp_path / "hex.yaml"
     path.write_text(text)
     result = run("score", "--questionnaire", EXECUTIVE, "--answers", str(path))

@@ -80,6 +80,8 @@ def check_actions(model: ActionLibrary, item: LoadedFile, content: Content, repo
         for j, kpi in enumerate(action.kpis):
             if not exists(content, "KPI", kpi):
                 report.add(item, (*at, "kpis", j), f"unknown KPI '{kpi}'")
+        if action.done_when is not None:
+            _check_condition(action.done_when, content, item, (*at, "done_when"), report)
     check_cycles(graph, "prerequisite", item, locate, report)
     if content.roadmap_models:
         cycle = phase_order_conflict(model.actions, content.roadmap.phases)

@@ -58,6 +58,10 @@ def _check_options(values: list[str], item: LoadedFile, at: YamlPath, report: Re
             report.add(
                 item, (*at, j, "value"), "'n/a' is reserved: set 'not_applicable: true' instead"
             )
+        if value == "dont-know":
+            report.add(
+                item, (*at, j, "value"), "'dont-know' is reserved: set 'dont_know: true' instead"
+            )
         seen.add(value.lower())
 
 
@@ -111,6 +115,8 @@ def check_values(
     known = {str(o.value).lower() for o in question.options}
     if question.not_applicable:
         known.add("n/a")
+    if question.dont_know:
+        known.add("dont-know")
     for value in values:
         if str(value).lower() not in known:
             report.add(item, at, f"'{value}' is not an option of question '{question.id}'")

@@ -1,0 +1,137 @@
+"""The roadmap contradictions of the 2026-12 reviews, each a scenario that failed before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assessor.domain.content import Content
+from assessor.domain.results import Assessment, Roadmap
+from assessor.domain.roadmap import plan_roadmap
+from assessor.services.results import describe_skip
+from tests.fixtures.roadmap.builders import shipped_content
+from tests.helpers import assess, workspace
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+TARGETS = EXAMPLES / "targets.yaml"
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    return shipped_content()
+
+
+def assessed(folder: str) -> Assessment:
+    answers = sorted((EXAMPLES / folder).glob("*.yaml"))
+    return assess(workspace(), "consultant-workshop", answers, TARGETS)
+
+
+@pytest.fixture(scope="module")
+def acme(content: Content) -> tuple[Assessment, Roadmap]:
+    assessment = assessed("acme-workshop")
+    return assessment, plan_roadmap(content, assessment)
+
+
+def test_a_sponsor_confirmed_by_most_respondents_is_not_recommended_again(
+    acme: tuple[Assessment, Roadmap],
+) -> None:
+    """reports.md #5: 8 of 12 say the sponsor is named; 'Appoint a sponsor' came first."""
+    assessment, roadmap = acme
+    assert "appoint-executive-sponsor" in assessment.done_actions
+    assert "appoint-executive-sponsor" not in [a.id for a in roadmap.actions]
+    assert "appoint-executive-sponsor" in roadmap.done
+
+
+def test_a_company_without_a_sponsor_still_gets_one(content: Content) -> None:
+    roadmap = plan_roadmap(content, assessed("tech-first"))
+    assert "appoint-executive-sponsor" in [a.id for a in roadmap.actions]
+
+
+def test_prerequisites_the_answers_show_missing_are_planned_not_assumed(
+    content: Content, acme: tuple[Assessment, Roadmap]
+) -> None:
+    """content.md (e) 3: redesign, process mapping and the business case were 'assumed in place'."""
+    assessment, roadmap = acme
+    for action in roadmap.actions:
+        for prerequisite in action.assumed_in_place:
+            raised = content.actions[prerequisite].raises
+            missing = [
+                ref
+                for ref in raised
+                if (d := assessment.dimension(ref)) is not None and (d.gap or 0) > 0
+            ]
+            assert prerequisite in assessment.done_actions or not missing, (action.id, missing)
+    planned = {a.id for a in roadmap.actions}
+    assert {"redesign-priority-processes", "map-customer-processes", "crm-business-case"} <= planned
+
+
+def test_a_phase_is_not_nothing_to_do_while_an_area_it_covers_is_below_target(
+    content: Content,
+) -> None:
+    """reports.md #1: a strategy at 49 against 70 was printed 'at target'."""
+    for folder in ("acme-workshop", "tech-first", "well-prepared"):
+        assessment = assessed(folder)
+        for phase in plan_roadmap(content, assessment).phases:
+            if not phase.skipped or phase.skip is None:
+                continue
+            for ref in phase.skip.at_target:
+                dimension = assessment.dimension(ref)
+                assert dimension is not None and (dimension.gap or 0) == 0, (folder, ref)
+            if phase.skip.below_target:
+                assert not describe_skip(phase.skip).startswith("Nothing to do")
+
+
+def test_the_only_critical_risk_gets_an_action_in_the_first_90_days(
+    acme: tuple[Assessment, Roadmap],
+) -> None:
+    """reports.md #7: the change plan of the only critical risk started in week 15."""
+    assessment, roadmap = acme
+    placed = {a.id: a for a in roadmap.actions}
+    for risk in (r for r in assessment.risks if r.severity == "critical"):
+        first = next(placed[a] for a in risk.mitigations if a in placed)
+        assert 7 * (first.start_week - 1) < 90, (risk.id, first.id, first.start_week)
+    assert not [left for left in roadmap.left_out if left.reason == "late"]
+
+
+def test_every_listed_mitigation_is_planned_or_the_plan_says_why_not(
+    acme: tuple[Assessment, Roadmap],
+) -> None:
+    """reports.md #7: seven mitigations were silently 'not in this plan'."""
+    assessment, roadmap = acme
+    placed = {a.id for a in roadmap.actions}
+    explained = {(left.risk, left.action) for left in roadmap.left_out}
+    for risk in assessment.risks:
+        for action in risk.mitigations:
+            assert action in placed or (risk.id, action) in explained
+
+
+def test_recurring_work_has_a_cadence_not_a_one_off_bar(content: Content) -> None:
+    """content.md (e) 8: reviews and KPI cycles ended by week 8-10."""
+    assert content.actions["kpi-review-cycle"].recurring is not None
+    assert content.actions["external-programme-review"].recurring is not None
+    roadmap = plan_roadmap(content, assessed("tech-first"))
+    recurring = [a for a in roadmap.actions if a.every_weeks is not None]
+    assert recurring
+    assert all(
+        a.id in {"kpi-review-cycle", "external-programme-review", "customer-intelligence-routine"}
+        for a in recurring
+    )
+
+
+def test_durations_scale_with_the_company_size(content: Content) -> None:
+    """docs/roadmap.md, "Durations follow the company's size": rollout of 24 weeks at 50-249."""
+    rule = content.roadmap.duration_scale
+    assert rule is not None and rule.question == "company-size"
+    assessment = assessed("tech-first")
+    roadmap = plan_roadmap(content, assessment)
+    size = max((n, v) for v, n in assessment.questions["company-size"].counts.items() if n)[1]
+    factor = rule.factors[size]
+    assert roadmap.scale == factor
+    library = content.actions["crm-rollout"].duration_weeks
+    rollout = next(a for a in roadmap.actions if a.id == "crm-rollout")
+    assert rollout.duration_weeks == max(1, round(library * factor))
+    assert (library, rule.factors["micro"], rule.factors["enterprise"]) == (24, 0.5, 2.0)
+    assert max(1, round(library * rule.factors["micro"])) == 12
+    assert max(1, round(library * rule.factors["enterprise"])) == 48
