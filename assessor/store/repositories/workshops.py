@@ -77,10 +77,11 @@ class WorkshopRepository:
         row = self.session.scalars(
             select(Workshop).where(Workshop.assessment_id == assessment_id)
         ).one_or_none()
+        code = self._unused_code()
         if row is None:
-            row = Workshop(assessment_id=assessment_id)
+            row = Workshop(assessment_id=assessment_id, code=code)
             self.session.add(row)
-        row.code = self._unused_code()
+        row.code = code
         row.code_expires_at = utcnow() + valid_for
         row.mode = mode
         self.session.flush()
