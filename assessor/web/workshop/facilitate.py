@@ -86,15 +86,16 @@ def open_(assessment_id: int) -> Response:
 @bp.post(f"{BASE}/mode")
 def mode(assessment_id: int) -> Response:
     """Switch the workshop to pre-work, live, or closed (no one joins a closed workshop)."""
-    if not EmptyForm().validate_on_submit():
-        abort(400)
-    try:
-        chosen = WorkshopMode(request.form.get("mode", ""))
-    except ValueError:
-        abort(400)
     with unit_of_work() as session:
-        if not set_mode(session, me(), assessment_id, chosen):
+        if workshop_of(session, me(), assessment_id) is None:
             abort(404)
+        if not EmptyForm().validate_on_submit():
+            abort(400)
+        try:
+            chosen = WorkshopMode(request.form.get("mode", ""))
+        except ValueError:
+            abort(400)
+        set_mode(session, me(), assessment_id, chosen)
     return redirect(url_for("workshop.screen", assessment_id=assessment_id))
 
 
