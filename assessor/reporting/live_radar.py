@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-SIZE = 640
-CENTRE = SIZE / 2
-RADIUS = 200
+WIDTH, HEIGHT = 960, 620
+"""Wide, so long dimension names fit beside the radar on either side."""
+CENTRE_X, CENTRE_Y = WIDTH / 2, HEIGHT / 2
+RADIUS = 190
 INK = "#111111"
 SCORE = "#0b4f9c"
 TARGET = "#b45309"
@@ -30,8 +31,8 @@ class Spoke:
 
 def _point(index: int, count: int, value: float) -> tuple[float, float]:
     angle = -math.pi / 2 + 2 * math.pi * index / count
-    distance = RADIUS * max(0.0, min(100.0, value)) / 100
-    return CENTRE + distance * math.cos(angle), CENTRE + distance * math.sin(angle)
+    distance = RADIUS * max(0.0, min(120.0, value)) / 100
+    return CENTRE_X + distance * math.cos(angle), CENTRE_Y + distance * math.sin(angle)
 
 
 def _polygon(points: Sequence[tuple[float, float]], **attributes: str) -> str:
@@ -41,12 +42,12 @@ def _polygon(points: Sequence[tuple[float, float]], **attributes: str) -> str:
 
 
 def _label(index: int, count: int, spoke: Spoke) -> str:
-    x, y = _point(index, count, 128)
-    anchor = "middle" if abs(x - CENTRE) < 20 else ("start" if x > CENTRE else "end")
+    x, y = _point(index, count, 118)
+    anchor = "middle" if abs(x - CENTRE_X) < 20 else ("start" if x > CENTRE_X else "end")
     score = "–" if spoke.score is None else f"{spoke.score:.0f}"
     return (
-        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="22" fill="{INK}">'
-        f'{escape(spoke.label)}<tspan x="{x:.1f}" dy="26" font-weight="bold">{score}</tspan></text>'
+        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="19" fill="{INK}">'
+        f'{escape(spoke.label)}<tspan x="{x:.1f}" dy="22" font-weight="bold">{score}</tspan></text>'
     )
 
 
@@ -63,23 +64,23 @@ def radar_svg(spokes: Sequence[Spoke], title: str) -> str:
         for level in (20, 40, 60, 80, 100)
     ]
     axes = [
-        f'<line x1="{CENTRE}" y1="{CENTRE}" x2="{x:.1f}" y2="{y:.1f}" stroke="#9ca3af"/>'
+        f'<line x1="{CENTRE_X}" y1="{CENTRE_Y}" x2="{x:.1f}" y2="{y:.1f}" stroke="#9ca3af"/>'
         for x, y in (_point(i, count, 100) for i in range(count))
     ]
     shapes = []
     if spokes:
-        targets = [_point(i, count, s.target) for i, s in enumerate(spokes)]
+        targets = [_point(i, count, min(100.0, s.target)) for i, s in enumerate(spokes)]
         shapes.append(
             _polygon(targets, fill="none", stroke=TARGET, stroke_width="4", stroke_dasharray="10 8")
         )
-        scores = [_point(i, count, s.score or 0.0) for i, s in enumerate(spokes)]
+        scores = [_point(i, count, min(100.0, s.score or 0.0)) for i, s in enumerate(spokes)]
         shapes.append(
             _polygon(scores, fill=SCORE, fill_opacity="0.35", stroke=SCORE, stroke_width="5")
         )
     labels = [_label(i, count, s) for i, s in enumerate(spokes)]
     body = "".join([*rings, *axes, *shapes, *labels])
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SIZE} {SIZE}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'role="img" font-family="DejaVu Sans, Arial, sans-serif">'
         f"<title>{escape(title)}</title>{body}</svg>"
     )
