@@ -66,6 +66,8 @@ def _blueprints(app: Flask) -> None:
     from assessor.web.consult import bp as consult
     from assessor.web.health import bp as health
     from assessor.web.respond import bp as respond
+    from assessor.web.workshop import bp as workshop
+    from assessor.web.workshop import participate
 
-    for blueprint in (auth, consult, respond, health):
+    for blueprint in (auth, consult, respond, health, workshop, participate):
         app.register_blueprint(blueprint)

@@ -22,6 +22,11 @@ TABLES = {
     "answers",
     "report_jobs",
     "rendered_reports",
+    "workshops",
+    "workshop_participants",
+    "consensus_answers",
+    "tracked_actions",
+    "action_changes",
 }
 
 

@@ -19,7 +19,7 @@ def consultant_routes(app: Flask) -> list[tuple[str, str, str]]:
     """(endpoint, method, rule) of every consultant route."""
     found = []
     for rule in app.url_map.iter_rules():
-        if rule.endpoint in OPEN or rule.endpoint.startswith("respond."):
+        if rule.endpoint in OPEN or rule.endpoint.startswith(("respond.", "participate.")):
             continue
         for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
             found.append((rule.endpoint, method, rule.rule))

@@ -5,16 +5,30 @@ from assessor.store.models.assessments import Assessment, AssessmentStatus
 from assessor.store.models.clients import Client
 from assessor.store.models.reports import JobStatus, RenderedReport, ReportJob
 from assessor.store.models.respondents import Answer, Respondent
+from assessor.store.models.tracking import ActionChange, ActionStatus, TrackedAction
+from assessor.store.models.workshops import (
+    ConsensusAnswer,
+    Workshop,
+    WorkshopMode,
+    WorkshopParticipant,
+)
 
 __all__ = [
+    "ActionChange",
+    "ActionStatus",
     "Answer",
     "Assessment",
     "AssessmentStatus",
     "Client",
+    "ConsensusAnswer",
     "Firm",
     "JobStatus",
     "RenderedReport",
     "ReportJob",
     "Respondent",
+    "TrackedAction",
     "User",
+    "Workshop",
+    "WorkshopMode",
+    "WorkshopParticipant",
 ]

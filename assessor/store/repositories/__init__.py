@@ -6,6 +6,8 @@ from assessor.store.repositories.assessments import AssessmentRepository
 from assessor.store.repositories.clients import ClientRepository
 from assessor.store.repositories.reports import ReportCache, ReportJobRepository
 from assessor.store.repositories.respondents import RespondentRepository
+from assessor.store.repositories.tracking import TrackingRepository
+from assessor.store.repositories.workshops import WorkshopRepository
 
 __all__ = [
     "AnswerRepository",
@@ -15,5 +17,7 @@ __all__ = [
     "ReportCache",
     "ReportJobRepository",
     "RespondentRepository",
+    "TrackingRepository",
     "UserRepository",
+    "WorkshopRepository",
 ]
