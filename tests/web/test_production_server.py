@@ -1,4 +1,4 @@
-"""Many respondents saving at once on the production server: every answer stored exactly once."""
+"""The production server (gunicorn, 2 workers): concurrent answers, shared sign-in limits."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
+from dataclasses import dataclass
 
 import pytest
 from flask import Flask
@@ -16,25 +16,37 @@ from assessor.services.responding import open_link, saved_answers
 from assessor.web.runtime import runtime_of
 from tests.web.conftest import make_app
 from tests.web.live import Browser, LiveServer, serve
-from tests.web.support import add_firm, good_answer
+from tests.web.support import PASSWORD, add_firm, good_answer
 
 PARTICIPANTS = 40
 ANSWERS_EACH = 5
+LIMIT = 10
+"""Sign-in attempts allowed a minute from one address (the app's SIGN_IN_LIMIT)."""
 BOUND_SECONDS = 60.0
 """The whole burst (40 pages and 200 saves on 2 workers) must be answered within this."""
 
 
-@pytest.fixture
-def setup_app(tmp_path: Path, database_url: str) -> Iterator[Flask]:
-    """The app in-process on the server's database and instance, to invite and to check."""
-    yield from make_app(tmp_path, database_url)
+@dataclass(frozen=True)
+class Deployment:
+    """The server, and the app in-process on its database (to invite and to check)."""
+
+    app: Flask
+    server: LiveServer
 
 
-@pytest.fixture
-def live(tmp_path: Path, database_url: str, setup_app: Flask) -> Iterator[LiveServer]:
-    """`assessor serve` with 2 gunicorn workers on the same database, stopped after the test."""
-    with serve(tmp_path / "instance", database_url) as server:
-        yield server
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def deployment(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Deployment]:
+    """`assessor serve` with 2 workers on a fresh instance and database, stopped after."""
+    folder = tmp_path_factory.mktemp(request.param)
+    if request.param == "sqlite":
+        url = f"sqlite:///{folder / 'assessor.sqlite3'}"
+    else:
+        url = request.getfixturevalue("postgres").new_database()
+    for app in make_app(folder, url):
+        with serve(folder / "instance", url) as server:
+            yield Deployment(app, server)
 
 
 def invite_many(app: Flask, count: int) -> list[str]:
@@ -85,8 +97,9 @@ def respond(
 
 
 def test_200_answers_from_40_participants_at_once_are_each_stored_once(
-    setup_app: Flask, live: LiveServer
+    deployment: Deployment,
 ) -> None:
+    setup_app, live = deployment.app, deployment.server
     tokens = invite_many(setup_app, PARTICIPANTS)
     plans = [planned_answers(setup_app, n) for n in range(PARTICIPANTS)]
     start = threading.Barrier(PARTICIPANTS)
@@ -107,3 +120,30 @@ def test_200_answers_from_40_participants_at_once_are_each_stored_once(
             }
             stored += len(answers)
     assert stored == PARTICIPANTS * ANSWERS_EACH
+
+
+def sign_in_attempt(server: LiveServer, email: str, password: str) -> int:
+    """One visitor's sign-in: the form (for its CSRF token), then the post; the post's status."""
+    browser = Browser(server)
+    assert browser.get("/signin").status == 200
+    return browser.post_form("/signin", {"email": email, "password": password}).status
+
+
+@pytest.mark.parametrize("deployment", ["sqlite"], indirect=True)
+def test_the_11th_sign_in_in_a_minute_is_refused_whichever_worker_answers(
+    deployment: Deployment,
+) -> None:
+    firm = add_firm(deployment.app, "Guarded")
+    with ThreadPoolExecutor(LIMIT) as pool:  # at once, so both workers take attempts
+        tries = [
+            pool.submit(sign_in_attempt, deployment.server, firm.email, "wrong")
+            for _ in range(LIMIT)
+        ]
+        statuses = [t.result(timeout=BOUND_SECONDS) for t in tries]
+    assert statuses == [401] * LIMIT
+    refused = [sign_in_attempt(deployment.server, firm.email, PASSWORD) for _ in range(3)]
+    assert refused == [429] * 3
+    page = Browser(deployment.server)
+    page.get("/signin")
+    answer = page.post_form("/signin", {"email": firm.email, "password": PASSWORD})
+    assert answer.status == 429 and b"Too many attempts" in answer.body
