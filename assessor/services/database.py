@@ -9,12 +9,44 @@ from dataclasses import dataclass
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from assessor.store import migrate
 from assessor.store.engine import default_database_url, make_engine, session_factory, session_scope
 
-__all__ = ["Database", "Session", "default_database_url", "open_database", "upgrade_database"]
+__all__ = [
+    "Database",
+    "DatabaseUnavailable",
+    "Session",
+    "default_database_url",
+    "open_database",
+    "upgrade_database",
+]
+
+
+class DatabaseUnavailable(RuntimeError):
+    """The database could not be reached or could not write; nothing of the unit of work was kept.
+
+    `reason` is "unreachable" (down, restarting, refused), "full" (no room left on its disk) or
+    "busy" (another writer held it past the wait).
+    """
+
+    def __init__(self, reason: str, cause: str) -> None:
+        super().__init__(f"database {reason}: {cause}")
+        self.reason = reason
+
+
+def unavailable(error: OperationalError | InterfaceError) -> DatabaseUnavailable:
+    """The driver's failure as the reason the database could not be used."""
+    said = str(error.orig if error.orig is not None else error).strip()
+    cause = said.splitlines()[0] if said else type(error).__name__
+    lowered = cause.lower()
+    if "full" in lowered or "no space" in lowered:
+        return DatabaseUnavailable("full", cause)
+    if "locked" in lowered or "busy" in lowered:
+        return DatabaseUnavailable("busy", cause)
+    return DatabaseUnavailable("unreachable", cause)
 
 
 @dataclass(frozen=True)
@@ -27,9 +59,15 @@ class Database:
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
-        """A session that commits when the block ends and rolls back if it raises."""
-        with session_scope(self.sessions) as session:
-            yield session
+        """A session that commits when the block ends and rolls back if it raises.
+
+        A database that is down, full or busy raises DatabaseUnavailable: nothing was kept.
+        """
+        try:
+            with session_scope(self.sessions) as session:
+                yield session
+        except (OperationalError, InterfaceError) as exc:
+            raise unavailable(exc) from exc
 
     @property
     def backend(self) -> str:

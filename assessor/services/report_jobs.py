@@ -7,6 +7,7 @@ inputs (kept in the database's rendered_reports) or returns a `ReportOrder` for 
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass
 
@@ -15,11 +16,12 @@ from sqlalchemy.orm import Session
 from assessor.domain.errors import InputError
 from assessor.reporting import ReportError
 from assessor.reporting.settings import ReportOptions
-from assessor.services.database import Database
+from assessor.services.database import Database, DatabaseUnavailable
 from assessor.services.report_request import OutputFormat, ReportRequest
 from assessor.services.reports import ReportJob, prepare_report, render_report
 from assessor.services.scored import results_of
 from assessor.services.workspace import Workspace
+from assessor.store.base import utcnow
 from assessor.store.models import JobStatus
 from assessor.store.records import RenderedReportRecord, ReportJobRecord, UserRecord
 from assessor.store.repositories import (
@@ -37,6 +39,7 @@ __all__ = [
     "ReportJobRecord",
     "ReportOrder",
     "download_of",
+    "give_up",
     "job_of",
     "order_report",
     "run_report_order",
@@ -47,6 +50,10 @@ TEMPLATES = ("executive", "full")
 """The reports a consultant can order."""
 FORMATS: dict[str, OutputFormat] = {"pdf": "pdf", "html": "html"}
 MEDIA_TYPES = {"pdf": "application/pdf", "html": "text/html; charset=utf-8"}
+STALLED_AFTER = dt.timedelta(minutes=10)
+"""A report unfinished this long after it was ordered is given up: its worker stopped or died."""
+STALLED = "the report worker stopped before finishing it"
+UNFINISHED = (JobStatus.QUEUED, JobStatus.RUNNING)
 
 
 @dataclass(frozen=True)
@@ -130,26 +137,54 @@ def run_report_order(db: Database, order: ReportOrder) -> None:
         LOG.exception("report job %s failed", order.job_id)
         _finish(db, order.job_id, f"the report could not be rendered ({type(exc).__name__})")
         return
-    with db.unit_of_work() as session:
-        ReportCache(session).put(order.job.key, order.media_type, data)
-        ReportJobRepository(session).finish(order.job_id)
+    try:
+        with db.unit_of_work() as session:
+            ReportCache(session).put(order.job.key, order.media_type, data)
+            ReportJobRepository(session).finish(order.job_id)
+    except DatabaseUnavailable as exc:  # e.g. the disk is full: the job says so
+        LOG.error("report job %s could not be kept: %s", order.job_id, exc)
+        _finish(db, order.job_id, f"the report could not be kept ({exc.reason})")
 
 
 def _finish(db: Database, job_id: int, error: str) -> None:
-    with db.unit_of_work() as session:
-        ReportJobRepository(session).finish(job_id, error=error)
+    try:
+        with db.unit_of_work() as session:
+            ReportJobRepository(session).finish(job_id, error=error)
+    except DatabaseUnavailable as exc:  # the job is given up once it is stalled
+        LOG.error("report job %s could not be marked failed: %s", job_id, exc)
 
 
-def job_of(session: Session, user: UserRecord, job_id: int) -> ReportJobRecord | None:
-    """The firm's report job; None when there is none or it is another firm's."""
-    return ReportJobRepository(session).get(user.firm_id, job_id)
+def give_up(session: Session, user: UserRecord, job_id: int, error: str) -> None:
+    """Mark the firm's unfinished report job failed (e.g. the queue refused it)."""
+    if ReportJobRepository(session).get(user.firm_id, job_id) is not None:
+        ReportJobRepository(session).give_up(job_id, error)
+
+
+def job_of(
+    session: Session,
+    user: UserRecord,
+    job_id: int,
+    *,
+    stalled_after: dt.timedelta = STALLED_AFTER,
+    now: dt.datetime | None = None,
+) -> ReportJobRecord | None:
+    """The firm's report job, failed when unfinished past `stalled_after`; None if not the firm's."""
+    jobs = ReportJobRepository(session)
+    job = jobs.get(user.firm_id, job_id)
+    if job is None or job.status not in UNFINISHED:
+        return job
+    if (now or utcnow()) - job.created_at < stalled_after:
+        return job
+    LOG.warning("report job %s gave up: unfinished after %s", job_id, stalled_after)
+    jobs.give_up(job_id, STALLED)
+    return jobs.get(user.firm_id, job_id)
 
 
 def download_of(
-    session: Session, user: UserRecord, job_id: int
+    session: Session, user: UserRecord, job_id: int, *, stalled_after: dt.timedelta = STALLED_AFTER
 ) -> tuple[ReportJobRecord, RenderedReportRecord | None] | None:
     """The firm's report job and its rendered report when ready; None if not the firm's."""
-    job = job_of(session, user, job_id)
+    job = job_of(session, user, job_id, stalled_after=stalled_after)
     if job is None:
         return None
     return job, ReportCache(session).get(job.cache_key)

@@ -25,8 +25,12 @@ def default_database_url(instance_path: str | Path) -> str:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for the URL; SQLite connections get WAL, foreign keys and a busy timeout."""
-    engine = create_engine(url)
+    """An engine for the URL; SQLite connections get WAL, foreign keys and a busy timeout.
+
+    Pooled connections are tested before use, so a database server that restarted is
+    reconnected to instead of failing the next request with a dead connection.
+    """
+    engine = create_engine(url, pool_pre_ping=True)
     if make_url(url).get_backend_name() == "sqlite":
         event.listen(engine, "connect", _configure_sqlite)
     return engine

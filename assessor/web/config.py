@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from assessor.services.database import default_database_url
+from assessor.web.limits_store import sqlite_limits_uri
 
 SECRET_FILE = "secret_key"
 QUEUE_FILE = "queue.sqlite3"
+LIMITS_FILE = "limits.sqlite3"
 ENVIRONMENT = {
     "DATABASE_URL": ("ASSESSOR_DATABASE_URL", "DATABASE_URL"),
     "CONTENT_DIR": ("ASSESSOR_CONTENT_DIR",),
@@ -41,9 +43,10 @@ def defaults() -> dict[str, Any]:
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "WTF_CSRF_TIME_LIMIT": 8 * 3600,
-        "RATELIMIT_STORAGE_URI": "memory://",
+        "RATELIMIT_STORAGE_URI": None,
         "RATELIMIT_ENABLED": True,
         "SIGN_IN_LIMIT": "10 per minute",
+        "REPORT_TIMEOUT": 600,
         "PREFERRED_URL_SCHEME": "http",
         "TRUSTED_PROXIES": 0,
     }
@@ -61,7 +64,17 @@ def load(instance_path: str, given: Mapping[str, Any] | None) -> dict[str, Any]:
         config["DATABASE_URL"] = default_database_url(instance_path)
     if not config.get("SECRET_KEY"):
         config["SECRET_KEY"] = instance_secret(Path(instance_path))
+    if not config["RATELIMIT_STORAGE_URI"]:
+        config["RATELIMIT_STORAGE_URI"] = limits_uri(instance_path, config["REDIS_URL"])
     return config
+
+
+def limits_uri(instance_path: str, redis_url: str | None) -> str:
+    """Where every worker counts sign-in attempts: Redis when set, else a file in the instance."""
+    if redis_url:
+        return redis_url
+    Path(instance_path).mkdir(parents=True, exist_ok=True)
+    return sqlite_limits_uri(str((Path(instance_path) / LIMITS_FILE).resolve()))
 
 
 def instance_secret(folder: Path) -> str:

@@ -7,6 +7,7 @@ task at once, in the request (`QUEUE_IMMEDIATE`).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from huey.api import Huey
 from assessor.services.database import Database
 from assessor.services.report_jobs import ReportOrder, run_report_order
 
+LOG = logging.getLogger(__name__)
 QUEUE_NAME = "assessor-reports"
 QUEUE_FILE = "queue.sqlite3"
 
@@ -29,6 +31,15 @@ class ReportQueue:
     huey: Huey
     backend: str
     enqueue: Callable[[ReportOrder], Any]
+
+    def submit(self, order: ReportOrder) -> bool:
+        """Put an order on the queue; False (and logged) when the queue refused it."""
+        try:
+            self.enqueue(order)
+        except Exception:  # a queue on a full disk or an unreachable Redis: the job says so
+            LOG.exception("report job %s could not be queued", order.job_id)
+            return False
+        return True
 
     def state(self) -> dict[str, Any]:
         """The backend and how many reports wait (for /healthz); raises if the queue is down."""

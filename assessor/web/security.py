@@ -10,6 +10,8 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from assessor.services.database import DatabaseUnavailable
+
 LOG = logging.getLogger(__name__)
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -34,7 +36,7 @@ HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
-HANDLED = (400, 401, 403, 404, 405, 410, 413, 422, 429, 500)
+HANDLED = (400, 401, 403, 404, 405, 410, 413, 422, 429, 500, 503)
 
 
 def add_headers(response: Response) -> Response:
@@ -61,7 +63,24 @@ def messages() -> dict[int, tuple[str, str]]:
         422: (_("Check your input"), _("Some of what was sent could not be used.")),
         429: (_("Too many attempts"), _("Wait a minute, then try again.")),
         500: (_("Something went wrong"), _("The problem was logged. Try again in a moment.")),
+        503: (_("Not saved"), unavailable_text("unreachable")),
     }
+
+
+def unavailable_text(reason: str) -> str:
+    """Why nothing was saved when the database could not be used, and what to do."""
+    if reason == "full":
+        text = _(
+            "The server has no room left to save: what you sent was not saved. "
+            "Try again later; the problem was logged."
+        )
+    elif reason == "busy":
+        text = _("The database is busy: what you sent was not saved. Try again in a moment.")
+    else:
+        text = _(
+            "The database is not reachable: what you sent was not saved. Try again in a moment."
+        )
+    return str(text)
 
 
 def error_page(code: int, detail: str | None = None) -> tuple[str | dict[str, str], int]:
@@ -102,6 +121,11 @@ def install(app: Flask) -> None:
                 "The form has expired or was not sent from this site. Reload the page and try again."
             ),
         )
+
+    @app.errorhandler(DatabaseUnavailable)
+    def database_unavailable(error: DatabaseUnavailable) -> tuple[str | dict[str, str], int]:
+        LOG.error("%s %s not saved: %s", request.method, request.path, error)
+        return error_page(503, unavailable_text(error.reason))
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> tuple[str | dict[str, str], int]:

@@ -8,8 +8,6 @@ import re
 
 from flask import Flask
 from flask.testing import FlaskClient
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from assessor.store.repositories import RespondentRepository
 from assessor.web.runtime import runtime_of
@@ -73,7 +71,13 @@ def test_an_unknown_question_or_a_malformed_body_is_a_4xx(app: Flask) -> None:
     assert _save(app, firm, "no-such-question", "yes").status_code == 422
     browser = app.test_client()
     token = csrf_token(browser, f"/r/{firm.token}/s/1")
-    for body in ("{not json", "[]", '{"question": 3}', '{"question": "company-size", "note": 5}'):
+    for body in (
+        "{not json",
+        "[]",
+        "[" * 5000,
+        '{"question": 3}',
+        '{"question": "company-size", "note": 5}',
+    ):
         answer = browser.post(
             f"/r/{firm.token}/answer",
             data=body,
@@ -108,45 +112,6 @@ def test_an_expired_link_says_so_and_an_unknown_one_is_not_found(app: Flask) -> 
     assert expired.status_code == 410 and "expired" in expired.get_data(as_text=True)
     assert browser.get("/r/not-a-real-token").status_code == 404
     assert browser.get(f"/r/{'x' * 5000}").status_code == 404
-
-
-@settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(
-    fields=st.dictionaries(
-        st.sampled_from(
-            [
-                "q__company-size",
-                "q__executive-sponsor-named",
-                "q__crm-vision-written",
-                "e__company-size",
-                "na__company-size",
-                "go",
-                "q__unknown",
-            ]
-        ),
-        st.one_of(st.text(max_size=40), st.sampled_from(["n/a", "1e999", "-1", "nan", "\x00"])),
-    )
-)
-def test_any_section_post_is_answered_without_a_server_error(
-    app: Flask, fields: dict[str, str]
-) -> None:
-    firm = _firm(app)
-    browser = app.test_client()
-    token = csrf_token(browser, f"/r/{firm.token}/s/1")
-    answer = browser.post(f"/r/{firm.token}/s/1", data={**fields, "csrf_token": token})
-    assert answer.status_code in (302, 422), answer.status_code
-
-
-_FIRMS: dict[int, Firm] = {}
-
-
-def _firm(app: Flask) -> Firm:
-    """One firm per app, for the examples Hypothesis runs on the same app."""
-    if id(app) not in _FIRMS:
-        _FIRMS[id(app)] = add_firm(app, "Fuzz")
-    return _FIRMS[id(app)]
 
 
 def _save(app: Flask, firm: Firm, question: str, value: object) -> FlaskClient:

@@ -65,10 +65,24 @@ class ReportJobRepository:
                 return job_record(self.session.get_one(ReportJob, job_id, populate_existing=True))
 
     def start(self, job_id: int) -> None:
-        """Mark a job running (a worker took it)."""
+        """Mark a queued job running (a worker took it); a job given up stays failed."""
         self.session.execute(
-            update(ReportJob).where(ReportJob.id == job_id).values(status=JobStatus.RUNNING)
+            update(ReportJob)
+            .where(ReportJob.id == job_id, ReportJob.status == JobStatus.QUEUED)
+            .values(status=JobStatus.RUNNING)
         )
+
+    def give_up(self, job_id: int, error: str) -> bool:
+        """Mark a job still queued or running as failed; False when it had finished meanwhile."""
+        done = self.session.execute(
+            update(ReportJob)
+            .where(
+                ReportJob.id == job_id,
+                ReportJob.status.in_((JobStatus.QUEUED, JobStatus.RUNNING)),
+            )
+            .values(status=JobStatus.FAILED, error=error, finished_at=utcnow())
+        )
+        return getattr(done, "rowcount", 0) == 1
 
     def finish(self, job_id: int, *, error: str | None = None) -> None:
         """Mark a job done, or failed with the error that stopped it."""

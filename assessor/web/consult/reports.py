@@ -2,21 +2,44 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from flask import abort, redirect, render_template, url_for
+from flask import abort, current_app, redirect, render_template, url_for
 from flask_babel import get_locale
 from werkzeug.wrappers import Response
 
 from assessor.domain.errors import InputError
 from assessor.services.clients import assessment_of
-from assessor.services.report_jobs import JobStatus, download_of, job_of, order_report
+from assessor.services.report_jobs import (
+    JobStatus,
+    ReportJobRecord,
+    download_of,
+    give_up,
+    job_of,
+    order_report,
+)
 from assessor.web.auth.users import me
 from assessor.web.consult import bp
 from assessor.web.consult.assessments import report_form
 from assessor.web.runtime import runtime_of, unit_of_work, workspace
 
 SUFFIX = {"pdf": "pdf", "html": "html"}
+NOT_QUEUED = "the report queue is not reachable"
+
+
+def _stalled_after() -> dt.timedelta:
+    """How long a report may stay unfinished before its page says the worker stopped."""
+    return dt.timedelta(seconds=float(current_app.config["REPORT_TIMEOUT"]))
+
+
+def _job(job_id: int) -> ReportJobRecord:
+    """The signed-in firm's report job, given up when stalled; 404 when not theirs."""
+    with unit_of_work() as session:
+        job = job_of(session, me(), job_id, stalled_after=_stalled_after())
+    if job is None:
+        abort(404)
+    return job
 
 
 @bp.post("/assessments/<int:assessment_id>/reports")
@@ -44,28 +67,25 @@ def order(assessment_id: int) -> Response | tuple[str, int]:
     if ordered is None:
         abort(404)
     job, queued = ordered
-    if queued is not None:
-        runtime_of().queue.enqueue(queued)
+    if queued is not None and not runtime_of().queue.submit(queued):
+        with unit_of_work() as session:
+            give_up(session, me(), job.id, NOT_QUEUED)
     return redirect(url_for("consult.report", job_id=job.id))
 
 
 @bp.get("/reports/<int:job_id>")
 def report(job_id: int) -> tuple[str, int]:
-    """Where a report stands: waiting, rendering, ready to download, or failed."""
-    with unit_of_work() as session:
-        job = job_of(session, me(), job_id)
-    if job is None:
-        abort(404)
-    return render_template("consult/report.html", job=job, JobStatus=JobStatus), 200
+    """Where a report stands: waiting, rendering, ready to download, or failed (order again)."""
+    job = _job(job_id)
+    return render_template(
+        "consult/report.html", job=job, JobStatus=JobStatus, form=report_form()
+    ), 200
 
 
 @bp.get("/reports/<int:job_id>/status")
 def report_status(job_id: int) -> dict[str, object]:
     """Where a report stands, as JSON for the progress page's script."""
-    with unit_of_work() as session:
-        job = job_of(session, me(), job_id)
-    if job is None:
-        abort(404)
+    job = _job(job_id)
     return {
         "status": job.status.value,
         "error": job.error,
@@ -79,7 +99,7 @@ def report_status(job_id: int) -> dict[str, object]:
 def download(job_id: int) -> Response:
     """The rendered report as a file."""
     with unit_of_work() as session:
-        found = download_of(session, me(), job_id)
+        found = download_of(session, me(), job_id, stalled_after=_stalled_after())
     if found is None:
         abort(404)
     job, rendered = found

@@ -19,6 +19,7 @@ from assessor.services.responding import (
     shown_questions,
     submit,
 )
+from assessor.web.bodies import json_body
 from assessor.web.consult.forms import EmptyForm
 from assessor.web.respond import bp
 from assessor.web.respond.fields import answer_name, form_data, posted_answers, section_form
@@ -143,7 +144,7 @@ def _after_save(
 @bp.post("/<token>/answer")
 def answer(token: str) -> tuple[dict[str, Any], int]:
     """Save one answer sent by the page's script (JSON with the CSRF token in a header)."""
-    body = request.get_json(silent=True)
+    body = json_body()
     if not isinstance(body, dict) or not isinstance(body.get("question"), str):
         return {"error": 'send {"question": id, "value": answer, "note": text}'}, 400
     qid = body["question"]

@@ -76,7 +76,7 @@
           if (label) { label.textContent = label.textContent.replace(/\d+(\D+)\d+/, result.data.answered + "$1" + result.data.shown); }
         }
       } else {
-        say(questionId, result.data.error || form.getAttribute("data-error-text"), true);
+        say(questionId, result.data.detail || result.data.error || form.getAttribute("data-error-text"), true);
       }
     }).catch(function () {
       say(questionId, form.getAttribute("data-error-text"), true);
