@@ -13,6 +13,7 @@ from assessor.services.workspace import Workspace
 PAGE_KEYS = (
     "t",
     "readiness",
+    "story",
     "confidence",
     "main",
     "bases",

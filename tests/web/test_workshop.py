@@ -114,12 +114,12 @@ def test_the_screen_follows_thirty_participants(app: Flask) -> None:
         role = "executive" if n < 10 else "staff"
         phone, link = join(app, code, role)
         answer(phone, link, "walton-test", "clear-actions")
-        answer(phone, link, "customer-centric-culture", "5" if role == "executive" else "1")
+        answer(phone, link, "internal-marketing-vision", "5" if role == "executive" else "1")
         answer(phone, link, "executive-sponsor-named", "yes" if n % 2 else "no")
     live = facilitator.get(f"/assessments/{acme.assessment_id}/workshop/live").get_json()
     assert (live["joined"], live["answering"], live["answers"]) == (31 - 1, 30, 90)
     widest = [(d["question"], d["sd"]) for d in live["debates"]]
-    assert widest == [("executive-sponsor-named", 50.0), ("customer-centric-culture", 47.1)]
+    assert widest == [("executive-sponsor-named", 50.0), ("internal-marketing-vision", 47.1)]
     culture = {r["role"]: (r["mean"], r["respondents"]) for r in live["debates"][1]["by_role"]}
     assert culture == {"Executive": (100, 10), "Staff": (0, 20)}
     ws = runtime_of(app).workspace

@@ -23,7 +23,7 @@ from tests.web.support import add_firm, csrf_token, sign_in
 PARTICIPANTS = 40
 QUESTIONS = {
     "walton-test": "some-ideas",
-    "customer-centric-culture": "3",
+    "internal-marketing-vision": "3",
     "executive-sponsor-named": "yes",
     "incentives-aligned": "partly",
 }
