@@ -50,7 +50,7 @@ def test_page_one_tells_the_story(acme_executive: Rendered) -> None:
     assert "12 of 12 answered “Has the company tried to introduce CRM before?”" in one, "evidence"
     assert T("story.first", days=90) in one and "· Sponsor" in one, "first actions, owned"
     assert T("story.decisions") in one and "Hold the vendor decision" in one
-    assert "To reach “Ready to pilot”: 15 more points; CRM strategy at 50 or more" in one
+    assert "To reach “Ready to pilot”: 16 more points; CRM strategy at 50 or more" in one
 
 
 def test_each_dimension_page_ends_with_its_recommendation(acme_full: Rendered) -> None:
