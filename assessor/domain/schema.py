@@ -35,6 +35,8 @@ QuestionType = Literal["scale", "single", "multiple", "yesno", "number", "text"]
 Severity = Literal["low", "medium", "high", "critical"]
 Level3 = Literal["low", "medium", "high"]
 Pillar = Literal["strategy", "people", "process", "technology", "data"]
+Step = Literal["pilot", "rollout"]
+"""What an action is in a staged introduction: a pilot, or the rollout that follows one."""
 
 SEVERITY_RANK: dict[str, int] = {"critical": 4, "high": 3, "medium": 2, "low": 1}
 CHOICE_TYPES = frozenset({"scale", "single", "multiple", "yesno"})
@@ -377,7 +379,8 @@ class Action(Strict):
 
     `done_when` is a condition over the answers (the risk condition language): when it holds,
     the evidence shows the action done and it is never recommended. `scales` says whether its
-    duration follows the roadmap model's `duration_scale` (company size).
+    duration follows the roadmap model's `duration_scale` (company size). `step` declares a
+    pilot or a rollout: a planned rollout brings back the way to its pilot (see RoadmapModel).
     """
 
     id: Id
@@ -395,6 +398,10 @@ class Action(Strict):
     done_when: Condition | None = None
     recurring: Recurrence | None = None
     scales: bool = False
+    step: Step | None = Field(
+        default=None,
+        description="'pilot' or 'rollout': a planned rollout brings back the way to its pilot",
+    )
 
 
 class ActionLibrary(Strict):
@@ -564,6 +571,13 @@ class RoadmapModel(Strict):
     quick_wins: QuickWinRule = QuickWinRule()
     selection: SelectionRule = SelectionRule()
     duration_scale: DurationScale | None = None
+    rollout_path: list[Id] = Field(
+        default=[],
+        description=(
+            "phases whose actions lie on the way from a rollout back to its pilot: "
+            "a planned rollout brings them in"
+        ),
+    )
 
 
 # --- references ------------------------------------------------------------------------------

@@ -105,3 +105,6 @@ def check_roadmap(model: RoadmapModel, item: LoadedFile, report: Report) -> None
                     ("phases", i, "starts_after", j),
                     f"phase '{phase.id}' cannot start after '{before}', which comes later",
                 )
+    for i, phase_id in enumerate(model.rollout_path):
+        if phase_id not in ids:
+            report.add(item, ("rollout_path", i), f"unknown phase '{phase_id}'")
