@@ -30,11 +30,13 @@ Number = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_NUMBER, le=MAX_NUMB
 Weight = Annotated[float, Field(allow_inf_nan=False, ge=0, le=MAX_NUMBER)]
 Score0to100 = Annotated[float, Field(ge=0, le=100)]
 
-Audience = Literal["executive", "workshop"]
+Audience = Id
+"""An audience id the readiness model defines (default: executive, workshop)."""
 QuestionType = Literal["scale", "single", "multiple", "yesno", "number", "text"]
 Severity = Literal["low", "medium", "high", "critical"]
 Level3 = Literal["low", "medium", "high"]
-Pillar = Literal["strategy", "people", "process", "technology", "data"]
+Pillar = Id
+"""A risk pillar id the readiness model defines (default: strategy, people, process, ...)."""
 Step = Literal["pilot", "rollout"]
 """What an action is in a staged introduction: a pilot, or the rollout that follows one."""
 
@@ -483,6 +485,45 @@ class Thresholds(Strict):
     """A question is flagged when at least this share of its answers are "don't know"."""
 
 
+class Term(Strict):
+    """An audience or a risk pillar the content defines: an id and how it reads."""
+
+    id: Id
+    title: Text | None = None
+
+
+class RoleTerm(Strict):
+    """A respondent role; `perception` marks the roles compared with everyone else."""
+
+    id: Id
+    title: Text
+    perception: bool = Field(
+        default=False,
+        description="its respondents' scores are compared with everyone else's (perception gap)",
+    )
+
+
+DEFAULT_ROLES: list[RoleTerm] = [
+    RoleTerm(id="executive", title={"en": "Executive", "ru": "Руководитель"}, perception=True),
+    RoleTerm(id="manager", title={"en": "Manager", "ru": "Менеджер"}),
+    RoleTerm(id="staff", title={"en": "Staff", "ru": "Сотрудник"}),
+    RoleTerm(id="it", title={"en": "IT", "ru": "ИТ"}),
+    RoleTerm(id="external", title={"en": "External", "ru": "Внешний участник"}),
+]
+"""The roles when the readiness model names none: today's five, executives compared."""
+DEFAULT_AUDIENCES: list[Term] = [
+    Term(id="executive", title={"en": "Executives", "ru": "Руководители"}),
+    Term(id="workshop", title={"en": "Workshop", "ru": "Рабочая сессия"}),
+]
+DEFAULT_PILLARS: list[Term] = [
+    Term(id="strategy", title={"en": "Strategy", "ru": "Стратегия"}),
+    Term(id="people", title={"en": "People", "ru": "Люди"}),
+    Term(id="process", title={"en": "Process", "ru": "Процессы"}),
+    Term(id="technology", title={"en": "Technology", "ru": "Технологии"}),
+    Term(id="data", title={"en": "Data", "ru": "Данные"}),
+]
+
+
 class ReadinessModel(Strict):
     """How dimension scores become a readiness score, band and gates."""
 
@@ -495,6 +536,9 @@ class ReadinessModel(Strict):
     bands: Annotated[list[Band], Field(min_length=2)]
     gates: list[Gate] = []
     disagreement: Thresholds = Thresholds()
+    roles: Annotated[list[RoleTerm], Field(min_length=1)] = DEFAULT_ROLES
+    audiences: Annotated[list[Term], Field(min_length=1)] = DEFAULT_AUDIENCES
+    pillars: Annotated[list[Term], Field(min_length=1)] = DEFAULT_PILLARS
 
 
 class Phase(Strict):
