@@ -74,6 +74,20 @@ class MaturityLevel(Strict):
     descriptors: dict[Id, Text]
 
 
+class DisplayScale(Strict):
+    """How a framework's scores are shown: 0 to 100 inside, `min` to `max` on the page."""
+
+    min: Number = 0.0
+    max: Number = 100.0
+    decimals: Annotated[int, Field(ge=0, le=4)] = 1
+
+    @model_validator(mode="after")
+    def _rises(self) -> DisplayScale:
+        if self.max <= self.min:
+            raise ValueError("'max' must be greater than 'min'")
+        return self
+
+
 class Framework(Strict):
     """A framework: ordered dimensions and a maturity scale, with its source."""
 
@@ -85,6 +99,10 @@ class Framework(Strict):
     source: Text
     dimensions: Annotated[list[Dimension], Field(min_length=1)]
     maturity: Annotated[list[MaturityLevel], Field(min_length=2)]
+    display: DisplayScale | None = Field(
+        default=None,
+        description="the scale scores are shown in, e.g. {min: 0, max: 3, decimals: 2}",
+    )
 
 
 # --- questions ------------------------------------------------------------------------
