@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import textwrap
+from collections.abc import Mapping
 
 import click
 
 from assessor.cli.options import AssessmentInput, assessment_options
 from assessor.domain.results import Assessment, DimensionScore, FrameworkScore, GateResult
+from assessor.domain.schema import DisplayScale
 from assessor.domain.text import clean_display, tr
+from assessor.domain.units import display_scales, shown_in_units
 from assessor.services.results import assessment_json, describe_evidence, describe_unknown
 
 WIDTH = 100
@@ -28,10 +31,12 @@ def score(ctx: click.Context, assessment_input: AssessmentInput, fmt: str) -> No
     """Score answers: readiness band, dimension scores, failure risks, disagreement."""
     assessment = assessment_input.assess(ctx.obj)
     lang = assessment_input.lang
+    scales = display_scales(ctx.obj.workspace().content)
     if fmt == "json":
-        click.echo(json.dumps(assessment_json(assessment, lang), indent=2, ensure_ascii=False))
+        shown = assessment_json(assessment, lang, scales)
+        click.echo(json.dumps(shown, indent=2, ensure_ascii=False))
     else:
-        click.echo(render_assessment(assessment, lang))
+        click.echo(render_assessment(assessment, lang, scales))
 
 
 def _num(value: float | None, width: int = 5) -> str:
@@ -42,11 +47,16 @@ def _out_of_100(value: float | None) -> str:
     return "no score" if value is None else f"{value:.1f}/100"
 
 
-def render_assessment(assessment: Assessment, lang: str = "en") -> str:
-    """The assessment as a consultant reads it in a terminal."""
+def render_assessment(
+    assessment: Assessment, lang: str = "en", scales: Mapping[str, DisplayScale] | None = None
+) -> str:
+    """The assessment as a consultant reads it in a terminal, in each framework's units too."""
     sections = [
         _readiness_lines(assessment, lang),
-        *(_framework_lines(f, lang) for f in assessment.frameworks.values()),
+        *(
+            _framework_lines(f, lang, (scales or {}).get(f.id))
+            for f in assessment.frameworks.values()
+        ),
         _risk_lines(assessment, lang),
         _disagreement_lines(assessment, lang),
     ]
@@ -101,7 +111,9 @@ def _gate_reasons(gate: GateResult) -> str:
     return "; ".join(reasons)
 
 
-def _framework_lines(framework: FrameworkScore, lang: str) -> list[str]:
+def _framework_lines(
+    framework: FrameworkScore, lang: str, scale: DisplayScale | None = None
+) -> list[str]:
     dimensions = list(framework.dimensions.values())
     names = [tr(d.title, lang) for d in dimensions]
     levels = [_level(d, lang) for d in dimensions]
@@ -111,16 +123,20 @@ def _framework_lines(framework: FrameworkScore, lang: str) -> list[str]:
         f"  {'Dimension':<{name_width}}  Score  {'Level':<{level_width}}  Target    Gap"
         "  Coverage     SD  Answers"
     )
-    lines = [
-        f"{tr(framework.title, lang)} ({framework.id}): {_out_of_100(framework.score)}",
-        header,
-    ]
+    title = f"{tr(framework.title, lang)} ({framework.id}): {_out_of_100(framework.score)}"
+    if scale is not None:
+        title += f" = {shown_in_units(framework.score, scale)}"
+        header += "  Units"
+    lines = [title, header]
     for dimension, name, level in zip(dimensions, names, levels, strict=True):
-        lines.append(
+        row = (
             f"  {name:<{name_width}}  {_num(dimension.score)}  {level:<{level_width}}  "
             f"{dimension.target:6.0f}  {_num(dimension.gap)}  {dimension.coverage:8.0%}  "
             f"{_num(dimension.spread.sd)}  {dimension.answers:7d}"
         )
+        if scale is not None:
+            row += f"  {shown_in_units(dimension.score, scale)}"
+        lines.append(row)
     return lines
 
 

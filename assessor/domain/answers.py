@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,7 +96,7 @@ def parse_response(doc: SourceDoc, content: Content, questionnaire_id: str) -> R
     if not isinstance(data, dict):
         problems.add((), "an answers file must be a mapping with 'respondent' and 'answers'")
         problems.raise_any()
-    respondent = _respondent(data.get("respondent"), doc, problems)
+    respondent = _respondent(data.get("respondent"), doc, problems, content.role_ids)
     for key in data:
         if key not in ANSWER_KEYS:
             problems.add(
@@ -120,7 +120,9 @@ def parse_response(doc: SourceDoc, content: Content, questionnaire_id: str) -> R
     return Response(respondent=respondent, answers=answers, evidence=evidence, comments=comments)
 
 
-def _respondent(value: Any, doc: SourceDoc, problems: Problems) -> Respondent:
+def _respondent(
+    value: Any, doc: SourceDoc, problems: Problems, roles: Sequence[str] = ROLES
+) -> Respondent:
     if not isinstance(value, dict):
         problems.add(
             ("respondent",), "missing 'respondent: {name: ..., role: ...}'", kind="missing"
@@ -139,10 +141,10 @@ def _respondent(value: Any, doc: SourceDoc, problems: Problems) -> Respondent:
                 kind="unknown-key",
             )
     role = value.get("role")
-    if role not in ROLES:
+    if role not in roles:
         problems.add(
             ("respondent", "role"),
-            f"role {_shown(role)} is not one of: {', '.join(ROLES)}",
+            f"role {_shown(role)} is not one of: {', '.join(roles)}",
             kind="bad-role",
             value=role,
         )

@@ -9,6 +9,9 @@ from typing import Any
 
 from assessor.domain.schema import (
     CITATION,
+    DEFAULT_AUDIENCES,
+    DEFAULT_PILLARS,
+    DEFAULT_ROLES,
     Action,
     ContentModel,
     Dimension,
@@ -20,6 +23,8 @@ from assessor.domain.schema import (
     Reference,
     Risk,
     RoadmapModel,
+    RoleTerm,
+    Term,
 )
 from assessor.domain.yamlsrc import SourceDoc, format_path
 
@@ -73,6 +78,31 @@ class Content:
     def roadmap(self) -> RoadmapModel:
         """The roadmap model in force (the first one loaded)."""
         return next(iter(self.roadmap_models.values()))
+
+    @property
+    def roles(self) -> list[RoleTerm]:
+        """The respondent roles the readiness model defines (today's five by default)."""
+        return list(self.readiness.roles) if self.readiness_models else list(DEFAULT_ROLES)
+
+    @property
+    def role_ids(self) -> tuple[str, ...]:
+        """The respondent role ids, in content order."""
+        return tuple(role.id for role in self.roles)
+
+    @property
+    def perception_roles(self) -> frozenset[str]:
+        """The roles the perception gap compares with everyone else (`perception: true`)."""
+        return frozenset(role.id for role in self.roles if role.perception)
+
+    @property
+    def audiences(self) -> list[Term]:
+        """The questionnaire audiences the readiness model defines."""
+        return list(self.readiness.audiences) if self.readiness_models else list(DEFAULT_AUDIENCES)
+
+    @property
+    def pillars(self) -> list[Term]:
+        """The risk pillars the readiness model defines."""
+        return list(self.readiness.pillars) if self.readiness_models else list(DEFAULT_PILLARS)
 
     def dimension(self, ref: str) -> Dimension | None:
         """The dimension named `framework/dimension`, or None."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from assessor.domain.responses import DONT_KNOW, EXECUTIVE
+from assessor.domain.responses import DONT_KNOW
 from assessor.domain.results import (
     Confidence,
     DimensionSpread,
@@ -54,18 +54,22 @@ def diverging_questions(threshold: float, sheet: AnswerSheet) -> list[QuestionSp
 
 
 def perception_gap(
-    threshold: float, sheet: AnswerSheet, per_respondent: Mapping[str, Mapping[int, float]]
+    threshold: float,
+    sheet: AnswerSheet,
+    per_respondent: Mapping[str, Mapping[int, float]],
+    perception: frozenset[str] = frozenset({"executive"}),
 ) -> PerceptionGap:
-    """Executives' mean dimension scores against everyone else's, per dimension and overall."""
+    """The perception roles' mean dimension scores (executives by default) against everyone
+    else's, per dimension and overall; the roles are those the content marks `perception`."""
     roles = sheet.roles
-    if EXECUTIVE not in roles or all(role == EXECUTIVE for role in roles):
+    if not any(role in perception for role in roles) or all(role in perception for role in roles):
         return PerceptionGap(executive=None, others=None, gap=None, flagged=False, dimensions={})
     gaps: dict[str, float] = {}
     by_executives: dict[str, float | None] = {}
     by_others: dict[str, float | None] = {}
     for ref, own in per_respondent.items():
-        executive = mean(sorted(s for r, s in own.items() if roles[r] == EXECUTIVE))
-        others = mean(sorted(s for r, s in own.items() if roles[r] != EXECUTIVE))
+        executive = mean(sorted(s for r, s in own.items() if roles[r] in perception))
+        others = mean(sorted(s for r, s in own.items() if roles[r] not in perception))
         by_executives[ref], by_others[ref] = executive, others
         if executive is not None and others is not None:
             gaps[ref] = executive - others
@@ -86,7 +90,10 @@ def perception_gap(
 
 
 def find_disagreement(
-    thresholds: Thresholds, sheet: AnswerSheet, per_respondent: Mapping[str, Mapping[int, float]]
+    thresholds: Thresholds,
+    sheet: AnswerSheet,
+    per_respondent: Mapping[str, Mapping[int, float]],
+    perception: frozenset[str] = frozenset({"executive"}),
 ) -> Disagreement:
     """Diverging dimensions and questions, and the executive perception gap."""
     return Disagreement(
@@ -94,7 +101,7 @@ def find_disagreement(
         question_threshold=thresholds.question_sd,
         dimensions=diverging_dimensions(thresholds.dimension_sd, per_respondent),
         questions=diverging_questions(thresholds.question_sd, sheet),
-        perception_gap=perception_gap(thresholds.perception_gap, sheet, per_respondent),
+        perception_gap=perception_gap(thresholds.perception_gap, sheet, per_respondent, perception),
     )
 
 

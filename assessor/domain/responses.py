@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
 
 from assessor.domain.schema import Scalar
 
@@ -17,9 +16,8 @@ DONT_KNOW_SPELLINGS = frozenset({"dont-know", "don't know", "dont know", "don't-
 UNSCORED_ANSWERS = frozenset({NOT_APPLICABLE, DONT_KNOW})
 """Answers that count as given but carry no score and match no risk test by default."""
 
-Role = Literal["executive", "manager", "staff", "it", "external"]
-ROLES: tuple[Role, ...] = ("executive", "manager", "staff", "it", "external")
-EXECUTIVE: Role = "executive"
+ROLES: tuple[str, ...] = ("executive", "manager", "staff", "it", "external")
+"""The default roles (the readiness model's `roles:` when it names none); use `Content.role_ids`."""
 
 AnswerValue = str | float | tuple[str, ...]
 """An answer as a `Response` holds it: option value, tuple of values, number, text or n/a."""

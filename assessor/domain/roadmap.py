@@ -30,10 +30,10 @@ from assessor.domain.results import (
 from assessor.domain.schedule import Slot, Task, phase_gates, schedule, week_end, week_start
 from assessor.domain.schema import Action, Phase, QuickWinRule
 
-TECHNOLOGY_PHASE = "technology"
-ROLLOUT_SUFFIX = "-rollout"
-PILOT_SUFFIX = "-pilot"
-"""A planned `...-rollout` always brings the technology work back to its `...-pilot`."""
+PILOT = "pilot"
+ROLLOUT = "rollout"
+"""An action's declared `step`: a planned rollout always brings the way back to its pilot,
+through the actions of the roadmap model's `rollout_path` phases (never inferred from ids)."""
 
 
 def plan_roadmap(content: Content, assessment: Assessment, start: dt.date | None = None) -> Roadmap:
@@ -155,13 +155,14 @@ def gap_rationale(assessment: Assessment, ref: str) -> Rationale | None:
     return Rationale("gap", ref, score=dimension.score, target=dimension.target)
 
 
-def leads_to_pilot(prerequisite: Action) -> bool:
-    """Whether a rollout's prerequisite is on its way back to the pilot: technology work or the pilot."""
-    return prerequisite.phase == TECHNOLOGY_PHASE or prerequisite.id.endswith(PILOT_SUFFIX)
+def leads_to_pilot(content: Content, prerequisite: Action) -> bool:
+    """Whether a rollout's prerequisite is on its way back to the pilot: the pilot, or work
+    in one of the roadmap model's `rollout_path` phases."""
+    return prerequisite.step == PILOT or prerequisite.phase in content.roadmap.rollout_path
 
 
 def way_back_to_pilot(content: Content, rollout: Action) -> list[tuple[Action, Action]]:
-    """The (action, prerequisite) steps from a rollout back to its pilot, through technology work."""
+    """The (action, prerequisite) steps from a rollout back to its pilot, via `rollout_path` work."""
     steps: list[tuple[Action, Action]] = []
     todo, expanded = [rollout], set()
     while todo:
@@ -171,24 +172,24 @@ def way_back_to_pilot(content: Content, rollout: Action) -> list[tuple[Action, A
         expanded.add(action.id)
         for prerequisite_id in action.prerequisites:
             prerequisite = content.actions.get(prerequisite_id)
-            if prerequisite is None or not leads_to_pilot(prerequisite):
+            if prerequisite is None or not leads_to_pilot(content, prerequisite):
                 continue
             steps.append((action, prerequisite))
-            if not prerequisite_id.endswith(PILOT_SUFFIX):
+            if prerequisite.step != PILOT:
                 todo.append(prerequisite)
     return steps
 
 
 def pilots_behind(content: Content, rollout: Action) -> list[str]:
-    """The pilots a rollout waits for, found through its technology prerequisites."""
-    found = (p.id for _, p in way_back_to_pilot(content, rollout) if p.id.endswith(PILOT_SUFFIX))
+    """The pilots a rollout waits for, found through its `rollout_path` prerequisites."""
+    found = (p.id for _, p in way_back_to_pilot(content, rollout) if p.step == PILOT)
     return list(dict.fromkeys(found))
 
 
 def _follow_pilots_with_rollouts(content: Content, reasons: dict[str, list[Rationale]]) -> None:
     """A planned pilot is followed by its rollout: a pilot is a first step, not the end."""
     for action in content.actions.values():
-        if not action.id.endswith(ROLLOUT_SUFFIX) or action.id in reasons:
+        if action.step != ROLLOUT or action.id in reasons:
             continue
         planned = [p for p in pilots_behind(content, action) if p in reasons]
         if planned:
@@ -198,14 +199,12 @@ def _follow_pilots_with_rollouts(content: Content, reasons: dict[str, list[Ratio
 def _pull_in_prerequisites(content: Content, reasons: dict[str, list[Rationale]]) -> None:
     """Plan the way to every planned rollout: its technology prerequisites back to its pilot.
 
-    From each `-rollout` action, prerequisites in the technology phase (and any `-pilot`) are
+    From each rollout (`step: rollout`), prerequisites in a `rollout_path` phase (and any pilot) are
     planned even when nobody chose them, transitively, stopping at the pilot: the pilot's own
     prerequisites follow the general rule (planned when chosen, otherwise assumed in place).
     """
     pulled: set[str] = set()
-    rollouts = [
-        a for a in content.actions.values() if a.id in reasons and a.id.endswith(ROLLOUT_SUFFIX)
-    ]
+    rollouts = [a for a in content.actions.values() if a.id in reasons and a.step == ROLLOUT]
     for rollout in rollouts:
         for action, prerequisite in way_back_to_pilot(content, rollout):
             if prerequisite.id not in reasons:

@@ -30,11 +30,15 @@ Number = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_NUMBER, le=MAX_NUMB
 Weight = Annotated[float, Field(allow_inf_nan=False, ge=0, le=MAX_NUMBER)]
 Score0to100 = Annotated[float, Field(ge=0, le=100)]
 
-Audience = Literal["executive", "workshop"]
+Audience = Id
+"""An audience id the readiness model defines (default: executive, workshop)."""
 QuestionType = Literal["scale", "single", "multiple", "yesno", "number", "text"]
 Severity = Literal["low", "medium", "high", "critical"]
 Level3 = Literal["low", "medium", "high"]
-Pillar = Literal["strategy", "people", "process", "technology", "data"]
+Pillar = Id
+"""A risk pillar id the readiness model defines (default: strategy, people, process, ...)."""
+Step = Literal["pilot", "rollout"]
+"""What an action is in a staged introduction: a pilot, or the rollout that follows one."""
 
 SEVERITY_RANK: dict[str, int] = {"critical": 4, "high": 3, "medium": 2, "low": 1}
 CHOICE_TYPES = frozenset({"scale", "single", "multiple", "yesno"})
@@ -70,6 +74,20 @@ class MaturityLevel(Strict):
     descriptors: dict[Id, Text]
 
 
+class DisplayScale(Strict):
+    """How a framework's scores are shown: 0 to 100 inside, `min` to `max` on the page."""
+
+    min: Number = 0.0
+    max: Number = 100.0
+    decimals: Annotated[int, Field(ge=0, le=4)] = 1
+
+    @model_validator(mode="after")
+    def _rises(self) -> DisplayScale:
+        if self.max <= self.min:
+            raise ValueError("'max' must be greater than 'min'")
+        return self
+
+
 class Framework(Strict):
     """A framework: ordered dimensions and a maturity scale, with its source."""
 
@@ -81,6 +99,10 @@ class Framework(Strict):
     source: Text
     dimensions: Annotated[list[Dimension], Field(min_length=1)]
     maturity: Annotated[list[MaturityLevel], Field(min_length=2)]
+    display: DisplayScale | None = Field(
+        default=None,
+        description="the scale scores are shown in, e.g. {min: 0, max: 3, decimals: 2}",
+    )
 
 
 # --- questions ------------------------------------------------------------------------
@@ -377,7 +399,8 @@ class Action(Strict):
 
     `done_when` is a condition over the answers (the risk condition language): when it holds,
     the evidence shows the action done and it is never recommended. `scales` says whether its
-    duration follows the roadmap model's `duration_scale` (company size).
+    duration follows the roadmap model's `duration_scale` (company size). `step` declares a
+    pilot or a rollout: a planned rollout brings back the way to its pilot (see RoadmapModel).
     """
 
     id: Id
@@ -395,6 +418,10 @@ class Action(Strict):
     done_when: Condition | None = None
     recurring: Recurrence | None = None
     scales: bool = False
+    step: Step | None = Field(
+        default=None,
+        description="'pilot' or 'rollout': a planned rollout brings back the way to its pilot",
+    )
 
 
 class ActionLibrary(Strict):
@@ -476,6 +503,45 @@ class Thresholds(Strict):
     """A question is flagged when at least this share of its answers are "don't know"."""
 
 
+class Term(Strict):
+    """An audience or a risk pillar the content defines: an id and how it reads."""
+
+    id: Id
+    title: Text | None = None
+
+
+class RoleTerm(Strict):
+    """A respondent role; `perception` marks the roles compared with everyone else."""
+
+    id: Id
+    title: Text
+    perception: bool = Field(
+        default=False,
+        description="its respondents' scores are compared with everyone else's (perception gap)",
+    )
+
+
+DEFAULT_ROLES: list[RoleTerm] = [
+    RoleTerm(id="executive", title={"en": "Executive", "ru": "Руководитель"}, perception=True),
+    RoleTerm(id="manager", title={"en": "Manager", "ru": "Менеджер"}),
+    RoleTerm(id="staff", title={"en": "Staff", "ru": "Сотрудник"}),
+    RoleTerm(id="it", title={"en": "IT", "ru": "ИТ"}),
+    RoleTerm(id="external", title={"en": "External", "ru": "Внешний участник"}),
+]
+"""The roles when the readiness model names none: today's five, executives compared."""
+DEFAULT_AUDIENCES: list[Term] = [
+    Term(id="executive", title={"en": "Executives", "ru": "Руководители"}),
+    Term(id="workshop", title={"en": "Workshop", "ru": "Рабочая сессия"}),
+]
+DEFAULT_PILLARS: list[Term] = [
+    Term(id="strategy", title={"en": "Strategy", "ru": "Стратегия"}),
+    Term(id="people", title={"en": "People", "ru": "Люди"}),
+    Term(id="process", title={"en": "Process", "ru": "Процессы"}),
+    Term(id="technology", title={"en": "Technology", "ru": "Технологии"}),
+    Term(id="data", title={"en": "Data", "ru": "Данные"}),
+]
+
+
 class ReadinessModel(Strict):
     """How dimension scores become a readiness score, band and gates."""
 
@@ -488,6 +554,9 @@ class ReadinessModel(Strict):
     bands: Annotated[list[Band], Field(min_length=2)]
     gates: list[Gate] = []
     disagreement: Thresholds = Thresholds()
+    roles: Annotated[list[RoleTerm], Field(min_length=1)] = DEFAULT_ROLES
+    audiences: Annotated[list[Term], Field(min_length=1)] = DEFAULT_AUDIENCES
+    pillars: Annotated[list[Term], Field(min_length=1)] = DEFAULT_PILLARS
 
 
 class Phase(Strict):
@@ -564,6 +633,13 @@ class RoadmapModel(Strict):
     quick_wins: QuickWinRule = QuickWinRule()
     selection: SelectionRule = SelectionRule()
     duration_scale: DurationScale | None = None
+    rollout_path: list[Id] = Field(
+        default=[],
+        description=(
+            "phases whose actions lie on the way from a rollout back to its pilot: "
+            "a planned rollout brings them in"
+        ),
+    )
 
 
 # --- references ------------------------------------------------------------------------------

@@ -47,7 +47,9 @@ def score_assessment(
         known = ", ".join(content.questionnaires) or "none"
         raise InputError(f"unknown questionnaire '{questionnaire_id}'; known: {known}")
     sheet = build_sheet(scoring_plan(content, questionnaire_id), responses)
-    scorer = _DimensionScorer(sheet, content.readiness.default_target, targets or {})
+    scorer = _DimensionScorer(
+        sheet, content.readiness.default_target, targets or {}, content.role_ids
+    )
     frameworks = {f.id: scorer.framework(f) for f in reported_frameworks(content, questionnaire_id)}
     scores = {
         d.ref: d.score for framework in frameworks.values() for d in framework.dimensions.values()
@@ -61,7 +63,10 @@ def score_assessment(
         frameworks=frameworks,
         risks=risks,
         disagreement=find_disagreement(
-            content.readiness.disagreement, sheet, scorer.per_respondent
+            content.readiness.disagreement,
+            sheet,
+            scorer.per_respondent,
+            content.perception_roles,
         ),
         confidence=measure_confidence(sheet),
         questions=summarise_questions(sheet),
@@ -88,6 +93,8 @@ class _DimensionScorer:
     sheet: AnswerSheet
     default_target: float
     targets: Mapping[str, float]
+    roles: Sequence[str] = ROLES
+    """The content's role ids, in order: by-role means are kept for these."""
 
     def __post_init__(self) -> None:
         self.per_respondent: PerRespondent = {}
@@ -167,7 +174,7 @@ class _DimensionScorer:
 
     def _by_role(self, scored: Sequence[tuple[int, float]]) -> dict[str, float]:
         result: dict[str, float] = {}
-        for role in ROLES:
+        for role in self.roles:
             pairs = [(self.role_means[q][role], w) for q, w in scored if role in self.role_means[q]]
             mean = weighted_mean(pairs)
             if mean is not None:

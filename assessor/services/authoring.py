@@ -7,6 +7,7 @@ template's header row (`assessor template`); lists inside a cell are separated b
 - `maps_to`: `framework/dimension * weight; ...` (the weight may be left out: 1)
 - `audience`: `executive; workshop`
 - `condition`: `question = value` or `question = value | value`
+- `not_applicable`, `dont_know`: `yes` when respondents may answer "n/a" or "don't know"
 - `*_ru` columns hold the Russian version of the text beside them.
 
 Every bad cell is reported with its row and column, and nothing is written while any is bad.
@@ -37,6 +38,7 @@ COLUMNS = (
     "options",
     "answers",
     "not_applicable",
+    "dont_know",
     "weight",
     "audience",
     "maps_to",
@@ -138,8 +140,11 @@ def _question(
         question["options"] = _options(cell["options"], bad)
     if cell.get("answers"):
         question["answers"] = cell["answers"]
-    if cell.get("not_applicable"):
-        question["not_applicable"] = cell["not_applicable"].lower() in ("yes", "true", "1")
+    for name in ("not_applicable", "dont_know"):
+        if cell.get(name):
+            flag = _flag(cell[name], name, bad)
+            if flag is not None:
+                question[name] = flag
     for name in ("weight", "min", "max"):
         if cell.get(name):
             question[name] = _number(cell[name], name, bad)
@@ -151,6 +156,20 @@ def _question(
     if cell.get("source"):
         question["source"] = cell["source"]
     return question
+
+
+YES = ("yes", "true", "1", "y")
+NO = ("no", "false", "0", "n")
+
+
+def _flag(text: str, column: str, bad: Any) -> bool | None:
+    """A yes/no cell as a bool; None (and a reported problem) when it is neither."""
+    if text.lower() in YES:
+        return True
+    if text.lower() in NO:
+        return False
+    bad(column, f"'{text}' is not yes or no")
+    return None
 
 
 def _options(text: str, bad: Any) -> list[dict[str, Any]]:

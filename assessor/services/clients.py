@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -161,9 +161,10 @@ def invite_respondent(
     role: str,
     name: str | None,
     valid_days: int = 30,
+    roles: Sequence[str] = ROLES,
 ) -> Invitation | None:
     """A respondent invited to the firm's assessment, with their link token (shown once)."""
-    if role not in ROLES:
+    if role not in roles:
         raise ValueError(f"unknown role {role!r}")
     days = max(1, min(valid_days, MAX_LINK_DAYS))
     invitation = RespondentRepository(session).invite(

@@ -6,7 +6,7 @@ JSON keep the plain English below, with ids, as they have always printed it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from assessor.domain.content import Content
@@ -20,7 +20,9 @@ from assessor.domain.results import (
     UnknownAnswers,
     to_plain,
 )
+from assessor.domain.schema import DisplayScale
 from assessor.domain.text import tr
+from assessor.domain.units import in_units
 
 SHOWN_IN_REASON = 3
 """How many areas a skipped phase's reason names before counting the rest."""
@@ -158,9 +160,25 @@ def describe_unknown(unknown: UnknownAnswers) -> str:
     )
 
 
-def assessment_json(assessment: Assessment, lang: str = "en") -> dict[str, Any]:
-    """The documented JSON: readiness, frameworks, risks, disagreement, confidence, unknowns."""
+def assessment_json(
+    assessment: Assessment, lang: str = "en", scales: Mapping[str, DisplayScale] | None = None
+) -> dict[str, Any]:
+    """The documented JSON: readiness, frameworks, risks, disagreement, confidence, unknowns.
+
+    A framework with a declared display scale (`scales`, see units.display_scales) also gets
+    `display`, `score_in_units`, and per dimension `score_in_units` and `target_in_units`.
+    """
     plain = to_plain(assessment, lang)
+    for framework_id, scale in (scales or {}).items():
+        shown = plain["frameworks"].get(framework_id)
+        framework = assessment.frameworks.get(framework_id)
+        if shown is None or framework is None:
+            continue
+        shown["display"] = {"min": scale.min, "max": scale.max, "decimals": scale.decimals}
+        shown["score_in_units"] = in_units(framework.score, scale)
+        for dimension_id, dimension in framework.dimensions.items():
+            shown["dimensions"][dimension_id]["score_in_units"] = in_units(dimension.score, scale)
+            shown["dimensions"][dimension_id]["target_in_units"] = in_units(dimension.target, scale)
     for unknown, shown in zip(assessment.unknowns, plain["unknowns"], strict=True):
         shown["finding"] = describe_unknown(unknown)
     for risk, shown in zip(assessment.risks, plain["risks"], strict=True):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -112,9 +112,16 @@ def find_workshop(
     return "open", found
 
 
-def join_workshop(session: Session, code: str, *, role: str, name: str | None) -> Invitation:
+def join_workshop(
+    session: Session,
+    code: str,
+    *,
+    role: str,
+    name: str | None,
+    roles: Sequence[str] = ROLES,
+) -> Invitation:
     """A participant joins by code: a new respondent with a private link; PermissionError if shut."""
-    if role not in ROLES:
+    if role not in roles:
         raise ValueError(f"unknown role {role!r}")
     state, workshop = find_workshop(session, code)
     if state != "open" or workshop is None:

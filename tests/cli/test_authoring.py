@@ -149,3 +149,21 @@ def test_an_unknown_column_is_named(tmp_path: Path) -> None:
     code, _, err = import_bank(source, tmp_path / "bank.yaml")
     assert code == 2
     assert f"{source}:1: unknown column(s) question" in err
+
+
+def test_a_dont_know_column_lets_respondents_say_they_do_not_know(tmp_path: Path) -> None:
+    rows = [[*row] for row in ROWS]
+    rows[0].append("dont_know")
+    rows[1].append("yes")
+    rows[2].append("")
+    source = write_csv(tmp_path / "questions.csv", rows)
+    output = tmp_path / "bank.yaml"
+    code, _, err = import_bank(source, output)
+    assert code == 0, err
+    first, second = yaml.safe_load(output.read_text(encoding="utf-8"))["questions"]
+    assert first["dont_know"] is True
+    assert "dont_know" not in second
+    rows[2][-1] = "perhaps"
+    code, _, err = import_bank(write_csv(tmp_path / "bad.csv", rows), tmp_path / "bad.yaml")
+    assert code == 2
+    assert "column 'dont_know': 'perhaps' is not yes or no" in err

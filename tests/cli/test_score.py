@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from assessor.cli import cli
+from assessor.domain.schema import DisplayScale
+from assessor.domain.units import in_units
 from tests.fixtures.scoring.support import ANSWERS_DIR, CONTENT_DIR
 
 ANN = str(ANSWERS_DIR / "ann.yaml")
@@ -162,3 +165,38 @@ def test_answers_may_be_a_folder_or_a_shell_glob() -> None:
     data = json.loads(by_folder.stdout)
     assert len(data["respondents"]) == 12
     assert by_glob.stdout == by_folder.stdout == one_by_one.stdout
+
+
+def test_a_framework_shown_on_its_own_scale_keeps_0_to_100_beside_it(tmp_path: Path) -> None:
+    """`display: {min: 0, max: 3, decimals: 2}`: JSON and text give 1.58 of 3 beside 52.5."""
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, root)
+    mini = root / "frameworks" / "mini.yaml"
+    mini.write_text(mini.read_text() + "display: {min: 0, max: 3, decimals: 2}\n")
+    args = ["score", "--questionnaire", "mini-workshop", "--answers", ANN, "--answers", BO]
+    result = CliRunner().invoke(cli, ["--content", str(root), *args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    framework = json.loads(result.stdout)["frameworks"]["mini"]
+    assert (framework["score"], framework["score_in_units"]) == (52.5, 1.58)
+    assert framework["display"] == {"min": 0.0, "max": 3.0, "decimals": 2}
+    vision = framework["dimensions"]["vision"]
+    assert (vision["score"], vision["score_in_units"], vision["target_in_units"]) == (
+        50.0,
+        1.5,
+        2.1,
+    )
+    text = CliRunner().invoke(cli, ["--content", str(root), *args]).stdout
+    assert "Mini framework (mini): 52.5/100 = 1.58 of 3" in text
+    assert "  Vision       50.0  2 Walk      70   20.0      100%   50.0        4  1.50 of 3" in text
+    assert (
+        "score_in_units"
+        not in json.loads(run("--answers", ANN, "--format", "json")[1])["frameworks"]["mini"]
+    )
+
+
+def test_a_score_converts_to_the_framework_units() -> None:
+    """The one conversion every output uses: min + (max - min) x score / 100, rounded."""
+    scale = DisplayScale(min=1, max=5, decimals=1)
+    assert (in_units(0, scale), in_units(50, scale), in_units(100, scale)) == (1.0, 3.0, 5.0)
+    assert in_units(None, scale) is None
+    assert in_units(42.0, None) == 42.0

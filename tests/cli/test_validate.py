@@ -431,3 +431,13 @@ def test_a_condition_may_name_a_question_of_a_bank_file_loaded_later(tmp_path: P
         "[vision-shared, software, software-fit, software-owner]",
     )
     assert validate(str(root)) == (0, [])
+
+
+def test_an_unknown_phase_on_the_rollout_path_is_refused(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    path = root / "frameworks" / "roadmap.yaml"
+    path.write_text(path.read_text() + "rollout_path: [tecnology]\n")
+    _code, lines = validate(str(root))
+    assert lines == [
+        f"{path}:{line_of(path, 'tecnology')}: rollout_path[0]: unknown phase 'tecnology'"
+    ]

@@ -149,12 +149,11 @@ def test_roadmap_phases_follow_the_methodology(content: Content) -> None:
 
 
 def test_pilot_comes_before_rollout_in_the_action_library(content: Content) -> None:
-    rollouts = [
-        a for a in content.actions.values() if "rollout" in a.id and a.phase == "technology"
-    ]
-    assert rollouts
+    rollouts = [a for a in content.actions.values() if a.step == "rollout"]
+    assert [a.id for a in rollouts] == ["crm-rollout"]
+    assert [a.id for a in content.actions.values() if a.step == "pilot"] == ["crm-pilot"]
     for rollout in rollouts:
-        assert any("pilot" in p for p in rollout.prerequisites), rollout.id
+        assert any(content.actions[p].step == "pilot" for p in rollout.prerequisites), rollout.id
 
 
 def test_readiness_gates_protect_direction_and_sponsorship(content: Content) -> None:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from assessor.domain.content import Content
 from assessor.domain.planning import urgent_actions
 from assessor.domain.results import Assessment, Roadmap, ScheduledAction
-from assessor.domain.roadmap import PILOT_SUFFIX, ROLLOUT_SUFFIX, pilots_behind, plan_roadmap
+from assessor.domain.roadmap import PILOT, ROLLOUT, pilots_behind, plan_roadmap
 from assessor.domain.schedule import phase_gates
 from tests.fixtures.roadmap.builders import assessments, fixture_content, shipped_content
 
@@ -61,14 +61,15 @@ def test_prerequisites_and_phase_gates_are_always_respected(name: str, data: st.
 def test_no_technology_before_strategy_and_organisation_and_pilot_before_rollout(
     name: str, data: st.DataObject
 ) -> None:
-    _, _, roadmap = planned(name, data)
+    content, _, roadmap = planned(name, data)
     placed = {a.id: a for a in roadmap.actions}
     groundwork = [a.end_week for a in roadmap.actions if a.phase in {"strategy", "organisation"}]
     for action in roadmap.actions:
         if action.phase == "technology":
             assert action.start_week > max(groundwork, default=0)
-        if action.id.endswith(ROLLOUT_SUFFIX):
-            pilots = [p for p in planned_before(action.id, placed) if p.endswith(PILOT_SUFFIX)]
+        if content.actions[action.id].step == ROLLOUT:
+            before = planned_before(action.id, placed)
+            pilots = [p for p in before if content.actions[p].step == PILOT]
             assert pilots, f"{action.id} is planned without its pilot"
             assert all(placed[p].end_week < action.start_week for p in pilots)
 
@@ -89,7 +90,7 @@ def planned_before(action_id: str, placed: dict[str, ScheduledAction]) -> set[st
 def test_every_rollout_in_the_library_has_a_pilot_before_it(name: str) -> None:
     """A rollout reaches a pilot through technology prerequisites, so the planner can bring it."""
     content = content_named(name)
-    rollouts = [a for a in content.actions.values() if a.id.endswith(ROLLOUT_SUFFIX)]
+    rollouts = [a for a in content.actions.values() if a.step == ROLLOUT]
     assert rollouts
     for rollout in rollouts:
         assert pilots_behind(content, rollout), rollout.id

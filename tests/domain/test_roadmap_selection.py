@@ -65,9 +65,9 @@ def test_a_planned_pilot_is_followed_by_its_rollout(content: Content) -> None:
     assessment = build_assessment(content, {"kale-10/incremental-rollout": 10}, default=90)
     roadmap = plan_roadmap(content, assessment)
     actions = {a.id: a for a in roadmap.actions}
-    pilots = [aid for aid in actions if aid.endswith("-pilot")]
+    pilots = [aid for aid in actions if content.actions[aid].step == "pilot"]
     assert pilots
-    rollouts = [aid for aid in actions if aid.endswith("-rollout")]
+    rollouts = [aid for aid in actions if content.actions[aid].step == "rollout"]
     assert rollouts
     for rollout in rollouts:
         assert all(actions[p].end_week < actions[rollout].start_week for p in pilots)

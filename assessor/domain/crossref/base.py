@@ -103,3 +103,24 @@ def check_cycles(
     for node in graph:
         if node not in state:
             visit(node, [])
+
+
+def defined_terms(content: Content, what: str) -> list[str] | None:
+    """The role, audience or pillar ids the readiness model defines; None when it cannot tell.
+
+    With no readiness model (or one that failed its schema), nothing is checked against them.
+    """
+    if not content.readiness_models:
+        return None
+    if what == "role":
+        return list(content.role_ids)
+    return [t.id for t in (content.audiences if what == "audience" else content.pillars)]
+
+
+def check_term(
+    content: Content, what: str, value: str, item: LoadedFile, path: YamlPath, report: Report
+) -> None:
+    """Report a role, audience or pillar id the readiness model does not define."""
+    known = defined_terms(content, what)
+    if known is not None and value not in known:
+        report.add(item, path, f"unknown {what} '{value}'; defined: {', '.join(known)}")

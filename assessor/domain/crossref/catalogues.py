@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from assessor.domain.content import Content, LoadedFile
-from assessor.domain.crossref.base import Report, check_cycles, dimension_error, exists
+from assessor.domain.crossref.base import (
+    Report,
+    check_cycles,
+    check_term,
+    dimension_error,
+    exists,
+)
 from assessor.domain.crossref.questions import check_values
 from assessor.domain.schedule import phase_order_conflict
 from assessor.domain.schema import (
@@ -51,6 +57,7 @@ def _check_condition(
 def check_risks(model: RiskCatalogue, item: LoadedFile, content: Content, report: Report) -> None:
     """Check each risk's condition and mitigations."""
     for i, risk in enumerate(model.risks):
+        check_term(content, "pillar", risk.pillar, item, ("risks", i, "pillar"), report)
         _check_condition(risk.when, content, item, ("risks", i, "when"), report)
         for j, action_id in enumerate(risk.mitigations):
             if not exists(content, "action", action_id):

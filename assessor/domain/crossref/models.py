@@ -71,6 +71,12 @@ def check_readiness(
             report.add(item, ("overall", i, "framework"), f"unknown framework '{entry.framework}'")
     if sum(e.weight for e in model.overall) <= 0:
         report.add(item, ("overall",), "framework weights sum to zero")
+    for key, terms in (
+        ("roles", model.roles),
+        ("audiences", model.audiences),
+        ("pillars", model.pillars),
+    ):
+        check_unique([t.id for t in terms], key[:-1] + " id", item, (key,), report)
     bands = [b.id for b in model.bands]
     check_unique(bands, "band id", item, ("bands",), report)
     if model.bands[0].min_score != 0:
@@ -105,3 +111,6 @@ def check_roadmap(model: RoadmapModel, item: LoadedFile, report: Report) -> None
                     ("phases", i, "starts_after", j),
                     f"phase '{phase.id}' cannot start after '{before}', which comes later",
                 )
+    for i, phase_id in enumerate(model.rollout_path):
+        if phase_id not in ids:
+            report.add(item, ("rollout_path", i), f"unknown phase '{phase_id}'")

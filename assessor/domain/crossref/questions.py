@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assessor.domain.content import Content, LoadedFile
-from assessor.domain.crossref.base import Report, check_unique, dimension_error, exists
+from assessor.domain.crossref.base import (
+    Report,
+    check_term,
+    check_unique,
+    dimension_error,
+    exists,
+)
 from assessor.domain.schema import CHOICE_TYPES, Question, QuestionBank, Questionnaire
 from assessor.domain.yamlsrc import YamlPath
 
@@ -28,6 +34,8 @@ def check_bank(model: QuestionBank, item: LoadedFile, content: Content, report: 
         )
     for i, question in enumerate(model.questions):
         at = ("questions", i)
+        for j, audience in enumerate(question.audience):
+            check_term(content, "audience", audience, item, (*at, "audience", j), report)
         if (
             question.answers is not None
             and question.answers not in sets
@@ -126,6 +134,7 @@ def check_questionnaire(
     model: Questionnaire, item: LoadedFile, content: Content, report: Report
 ) -> None:
     """Check a questionnaire's frameworks, questions, audience and asking order."""
+    check_term(content, "audience", model.audience, item, ("audience",), report)
     for i, framework_id in enumerate(model.frameworks):
         if not exists(content, "framework", framework_id):
             report.add(item, ("frameworks", i), f"unknown framework '{framework_id}'")

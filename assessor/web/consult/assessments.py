@@ -8,7 +8,6 @@ from flask_babel import gettext as _
 
 from assessor.domain.text import tr
 from assessor.services.clients import (
-    ROLES,
     AssessmentOverview,
     Invitation,
     assessment_overview,
@@ -26,15 +25,9 @@ from assessor.web.runtime import unit_of_work, workspace
 
 
 def role_choices() -> list[tuple[str, str]]:
-    """The respondent roles, worded for the visitor."""
-    names = {
-        "executive": _("Executive"),
-        "manager": _("Manager"),
-        "staff": _("Staff"),
-        "it": _("IT"),
-        "external": _("External"),
-    }
-    return [(role, names.get(role, role)) for role in ROLES]
+    """The respondent roles the content defines, worded in the visitor's language."""
+    lang = str(get_locale() or "en")
+    return [(role.id, tr(role.title, lang)) for role in workspace().content.roles]
 
 
 def report_form() -> ReportForm:
@@ -94,6 +87,7 @@ def invite(assessment_id: int) -> tuple[str, int]:
             role=form.role.data,
             name=form.name.data,
             valid_days=form.valid_days.data or 30,
+            roles=workspace().content.role_ids,
         )
     if invitation is None:
         abort(404)

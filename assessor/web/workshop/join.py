@@ -13,7 +13,7 @@ from assessor.services.workshops import WorkshopMode, find_workshop, join_worksh
 from assessor.web.consult.assessments import role_choices
 from assessor.web.extensions import limiter
 from assessor.web.respond.fields import as_choices
-from assessor.web.runtime import unit_of_work
+from assessor.web.runtime import unit_of_work, workspace
 from assessor.web.workshop import participate
 
 Page = Response | tuple[str, int]
@@ -66,7 +66,13 @@ def join(code: str) -> Page:
             status = 404 if state == "unknown" else 410
             return render_template("workshop/closed.html", state=state), status
         if request.method == "POST" and form.validate_on_submit():
-            invitation = join_workshop(session, code, role=form.role.data, name=form.name.data)
+            invitation = join_workshop(
+                session,
+                code,
+                role=form.role.data,
+                name=form.name.data,
+                roles=workspace().content.role_ids,
+            )
             return redirect(url_for("respond.start", token=invitation.token))
     prework = workshop.mode is WorkshopMode.PREWORK
     status = 422 if form.errors else 200
