@@ -22,13 +22,13 @@ file with any error.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from assessor.domain.answers import AnswerInvalid, parse_answer
 from assessor.domain.errors import AnswerProblem, InputError
-from assessor.domain.responses import ROLES, AnswerValue, Respondent, Response
+from assessor.domain.responses import AnswerValue, Respondent, Response
 from assessor.domain.text import tr
 from assessor.services.workspace import Workspace
 
@@ -78,8 +78,9 @@ def responses_from_rows(
     asked = {q.id: q for q in ws.content.questionnaire_questions(questionnaire_id)}
     columns = _columns(mapping, asked, rows, file)
     problems: list[AnswerProblem] = []
+    roles = ws.content.role_ids
     responses = [
-        _row_response(mapping, row, columns, asked, _Place(file, number, problems))
+        _row_response(mapping, row, columns, asked, _Place(file, number, problems, roles))
         for number, row in enumerate(rows, start=2)
     ]
     if problems:
@@ -94,6 +95,7 @@ class _Place:
     file: str
     row: int
     problems: list[AnswerProblem]
+    roles: Sequence[str]
 
     def bad(self, column: str, message: str, value: Any = None) -> None:
         """Record a problem in a column of this row."""
@@ -111,7 +113,7 @@ def _row_response(
     asked: Mapping[str, Any],
     place: _Place,
 ) -> Response:
-    role = _role(mapping, row, place.bad)
+    role = _role(mapping, row, place)
     answers: dict[str, AnswerValue] = {}
     for header, qid in columns.items():
         raw = (row.get(header) or "").strip()
@@ -163,7 +165,7 @@ def _columns(
     return {str(h): str(q) for h, q in columns.items()}
 
 
-def _role(mapping: Mapping[str, Any], row: Mapping[str, str], bad: Callable[..., None]) -> str:
+def _role(mapping: Mapping[str, Any], row: Mapping[str, str], place: _Place) -> str:
     spec = mapping.get("role")
     if isinstance(spec, dict):
         role = str(spec.get("value", ""))
@@ -172,8 +174,9 @@ def _role(mapping: Mapping[str, Any], row: Mapping[str, str], bad: Callable[...,
         column = str(spec or "role")
         given = (row.get(column) or "").strip()
         role = str(mapping.get("roles", {}).get(given, given)).lower()
-    if role not in ROLES:
-        bad(column, f"role '{role}' is not one of: {', '.join(ROLES)} (map it under roles:)", role)
+    if role not in place.roles:
+        message = f"role '{role}' is not one of: {', '.join(place.roles)} (map it under roles:)"
+        place.bad(column, message, role)
     return role
 
 

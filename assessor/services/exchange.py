@@ -14,7 +14,7 @@ from typing import Any
 
 from assessor.domain.answers import Problems, check_answers
 from assessor.domain.errors import AnswerProblem, InputError
-from assessor.domain.responses import ROLES, AnswerValue, Respondent, Response, value_key
+from assessor.domain.responses import AnswerValue, Respondent, Response, value_key
 from assessor.domain.results import Assessment, Roadmap
 from assessor.domain.text import tr
 from assessor.services.results import describe_evidence, describe_rationale
@@ -85,7 +85,7 @@ def import_document(
     responses, found = [], []
     for number, entry in enumerate(entries, start=1):
         problems = Problems(respondent=f"#{number}")
-        response = _response(entry, asked, questionnaire_id, problems)
+        response = _response(entry, asked, questionnaire_id, ws.content.role_ids, problems)
         found.extend(problems.found)
         if response is not None:
             responses.append(response)
@@ -96,7 +96,11 @@ def import_document(
 
 
 def _response(
-    entry: Any, asked: Mapping[str, Any], questionnaire_id: str, problems: Problems
+    entry: Any,
+    asked: Mapping[str, Any],
+    questionnaire_id: str,
+    roles: Sequence[str],
+    problems: Problems,
 ) -> Response | None:
     if not isinstance(entry, dict):
         problems.add((), "a respondent is a mapping with id, name, role and answers")
@@ -104,8 +108,8 @@ def _response(
     identity, name, role = entry.get("id"), entry.get("name", ""), entry.get("role")
     if not isinstance(identity, str) or not identity:
         problems.add((), "the respondent has no id", kind="missing")
-    if role not in ROLES:
-        problems.add((), f"role '{role}' is not one of: {', '.join(ROLES)}", kind="bad-role")
+    if role not in roles:
+        problems.add((), f"role '{role}' is not one of: {', '.join(roles)}", kind="bad-role")
     given = entry.get("answers")
     if not isinstance(given, dict):
         problems.add((), "'answers' must map question ids to answers", kind="missing")

@@ -150,3 +150,29 @@ def test_compare_two_exports_as_stored_or_rescored_after_a_content_change(tmp_pa
     data = json.loads(out)
     assert data["same_content"] is True, "both scored again on the content in force"
     assert data["band_change"] >= 1
+
+
+def test_roles_the_content_defines_come_in_from_a_form(tmp_path: Path) -> None:
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, content)
+    readiness = content / "frameworks" / "readiness.yaml"
+    readiness.write_text(
+        readiness.read_text()
+        + "roles:\n  - {id: architect, title: Architect}\n  - {id: executive, title: Executive}\n"
+    )
+    source = form_export(
+        tmp_path / "form.csv",
+        [["2026-11-30 10:00", "Ann", "Architect", "5", "Yes, named", "email"],
+         ["2026-11-30 10:05", "Bo", "Staff", "4", "Not yet", "email"]],
+    )  # fmt: skip
+    spec = mapping(tmp_path / "map.yaml")
+    spec.write_text(spec.read_text().replace("roles: {CEO: executive, Sales: staff}", "roles: {}"))
+    result = CliRunner().invoke(
+        cli, ["--content", str(content), "import-answers", str(source), "--mapping", str(spec),
+              "--output-dir", str(tmp_path / "answers")],
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "role 'staff' is not one of: architect, executive" in result.stderr
+    assert "role 'architect'" not in result.stderr
