@@ -62,10 +62,11 @@ def _extensions(app: Flask) -> None:
 
 
 def _blueprints(app: Flask) -> None:
+    from assessor.web.api import bp as api
     from assessor.web.auth import bp as auth
     from assessor.web.consult import bp as consult
     from assessor.web.health import bp as health
     from assessor.web.respond import bp as respond
 
-    for blueprint in (auth, consult, respond, health):
+    for blueprint in (auth, consult, respond, health, api):
         app.register_blueprint(blueprint)
