@@ -15,7 +15,7 @@ from werkzeug.exceptions import HTTPException
 
 from assessor.services.accounts import UserRecord, user_by_api_token
 from assessor.web.api import models
-from assessor.web.api.spec import operation_of
+from assessor.web.api.spec import MAX_ID, operation_of
 from assessor.web.extensions import csrf
 from assessor.web.runtime import unit_of_work
 
@@ -65,7 +65,15 @@ def authenticate() -> None:
     if user is None:
         raise ApiError(401, "send Authorization: Bearer <token> with a valid API token")
     g.api_user = user
+    _check_ids()
     return None
+
+
+def _check_ids() -> None:
+    """An id past what the database holds is simply not found."""
+    for value in (request.view_args or {}).values():
+        if isinstance(value, int) and value > MAX_ID:
+            raise ApiError(404, "no such record")
 
 
 @bp.after_request

@@ -210,7 +210,8 @@ def scored(assessment_id: int) -> Results:
 )
 def results(assessment_id: int) -> Answer:
     """Readiness, frameworks, risks, disagreement, confidence: the JSON of `assessor score`."""
-    return assessment_json(scored(assessment_id).assessment, lang()), 200
+    language = lang()
+    return assessment_json(scored(assessment_id).assessment, language), 200
 
 
 @operation(
@@ -223,4 +224,5 @@ def results(assessment_id: int) -> Answer:
 )
 def roadmap(assessment_id: int) -> Answer:
     """The roadmap's phases, every action with why, and the KPI plan."""
-    return roadmap_json(scored(assessment_id).roadmap, workspace().content, lang()), 200
+    language = lang()
+    return roadmap_json(scored(assessment_id).roadmap, workspace().content, language), 200

@@ -24,6 +24,8 @@ ReplySpec = tuple[str, type[BaseModel] | tuple[str, ...] | None]
 """(description, JSON model, or media types of a file, or None for no body)."""
 PARAMETER = re.compile(r"{(\w+)}")
 TOKEN_PATTERN = r"^[A-Za-z0-9_-]{1,100}$"
+MAX_ID = 2**31 - 1
+"""Ids above this are not found without a look-up (SQLite and PostgreSQL integers end there)."""
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,7 @@ def _parameters(found: Operation) -> list[dict[str, Any]]:
     params = []
     for name in PARAMETER.findall(found.path):
         schema = (
-            {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
+            {"type": "integer", "minimum": 1, "maximum": MAX_ID}
             if name.endswith("_id")
             else {"type": "string", "pattern": TOKEN_PATTERN}
         )
