@@ -14,7 +14,8 @@ if [[ ",$extras," == *",test,"* ]]; then
   debian_packages+=(postgresql)
   # The browser tests drive Debian's Chromium (never a downloaded one); the queue tests also run on
   # a throwaway Redis (tests/support/redis.py); axe-core comes from npm for the accessibility checks.
-  debian_packages+=(chromium redis-server npm)
+  debian_packages+=(chromium redis-server)
+  command -v npm >/dev/null 2>&1 || debian_packages+=(npm)
 fi
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
