@@ -12,6 +12,10 @@ debian_packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-deja
 # The store tests run on PostgreSQL too, in a throwaway cluster of their own (tests/support/postgres.py).
 if [[ ",$extras," == *",test,"* ]]; then
   debian_packages+=(postgresql)
+  # The browser tests drive Debian's Chromium (never a downloaded one); the queue tests also run on
+  # a throwaway Redis (tests/support/redis.py); axe-core comes from npm for the accessibility checks.
+  debian_packages+=(chromium redis-server)
+  command -v npm >/dev/null 2>&1 || debian_packages+=(npm)
 fi
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
@@ -43,4 +47,13 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip 2>&1 | { grep -v "^WARNING: Location" || true; }
   .venv/bin/python -m pip install --quiet --editable "$spec" 2>&1 | { grep -v "^WARNING: Location" || true; }
   touch "$stamp"
+fi
+
+# axe-core, vendored for the browser tests' accessibility checks (npm's own package, no install).
+axe="tests/browser/axe.min.js"
+if [[ ",$extras," == *",test,"* ]] && [ ! -s "$axe" ]; then
+  echo "setup: fetching axe-core for the browser tests"
+  folder="$(mktemp -d)"
+  (cd "$folder" && npm pack --silent axe-core@4 >/dev/null && tar -xzf axe-core-*.tgz package/axe.min.js)
+  mkdir -p "$(dirname "$axe")" && cp "$folder/package/axe.min.js" "$axe" && rm -rf "$folder"
 fi

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.postgres import Cluster, PostgresMissing
+from tests.support.redis import RedisMissing, RedisServer
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,6 +28,20 @@ def postgres() -> Iterator[Cluster]:
         yield cluster
     finally:
         cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    """A Redis server for the whole test session (Unix socket only), removed at its end."""
+    try:
+        server = RedisServer()
+    except RedisMissing as exc:
+        pytest.fail(str(exc))
+    try:
+        server.start()
+        yield server.url
+    finally:
+        server.stop()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -158,4 +158,25 @@ def create_user(email: str, firm: str, admin: bool, password: str, instance: str
     click.echo(f"{made.user.email} is a {role} of {made.firm.name}")
 
 
+@user.command("token")
+@click.option("--email", required=True)
+@instance_option
+def user_token(email: str, instance: str) -> None:
+    """Issue a consultant's API token; the one issued before stops working (rotation)."""
+    from assessor.services.accounts import issue_api_token_for
+    from assessor.services.database import open_database, upgrade_database
+
+    url = database_url(instance)
+    upgrade_database(url)
+    db = open_database(url)
+    try:
+        with db.unit_of_work() as session:
+            token = issue_api_token_for(session, email)
+    finally:
+        db.close()
+    if token is None:
+        raise click.ClickException(f"no active consultant with the e-mail {email}")
+    click.echo(token)
+
+
 COMMANDS = (serve, demo, user)

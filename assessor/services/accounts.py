@@ -20,6 +20,7 @@ __all__ = [
     "create_account",
     "firm_of",
     "issue_api_token",
+    "issue_api_token_for",
     "user_by_api_token",
     "user_by_id",
 ]
@@ -63,6 +64,14 @@ def user_by_api_token(session: Session, token: str) -> UserRecord | None:
 def issue_api_token(session: Session, user: UserRecord) -> str:
     """A new API token for the consultant (shown once; replaces the one before)."""
     return UserRepository(session).issue_api_token(user.id)
+
+
+def issue_api_token_for(session: Session, email: str) -> str | None:
+    """A new API token for the active consultant with this e-mail (the old one stops working)."""
+    user = UserRepository(session).find_by_email(email)
+    if user is None or not user.active:
+        return None
+    return issue_api_token(session, user)
 
 
 def firm_of(session: Session, user: UserRecord) -> FirmRecord:

@@ -62,6 +62,7 @@ def _extensions(app: Flask) -> None:
 
 
 def _blueprints(app: Flask) -> None:
+    from assessor.web.api import bp as api
     from assessor.web.auth import bp as auth
     from assessor.web.consult import bp as consult
     from assessor.web.health import bp as health
@@ -69,5 +70,5 @@ def _blueprints(app: Flask) -> None:
     from assessor.web.workshop import bp as workshop
     from assessor.web.workshop import participate
 
-    for blueprint in (auth, consult, respond, health, workshop, participate):
+    for blueprint in (auth, consult, respond, health, workshop, participate, api):
         app.register_blueprint(blueprint)

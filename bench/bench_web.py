@@ -1,0 +1,203 @@
+"""Benchmark the web app under 16 concurrent respondents, and a kept report's download.
+
+Run: .venv/bin/python bench/bench_web.py [--users 16] [--requests 40] [--runs 3] [--workers 4]
+
+Loads the demo into a fresh instance folder, starts `assessor serve` (gunicorn and the report
+worker) on 127.0.0.1, and has each user (a thread with its own session) alternate loading a
+respondent's questionnaire section and saving an answer, as the page's script does. Prints
+p50 and p99 of each run and their medians (target: p99 under 50 ms). Then orders a report,
+waits for the worker, and times the second download and a repeated order (target: under
+100 ms). Bounded: users x requests per run, and a minute at most for the report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+ASSESSOR = str(Path(sys.executable).with_name("assessor"))
+CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+HOST = "127.0.0.1"
+
+
+class Browser:
+    """One user: a cookie jar and fresh connections to the server, as a sync worker wants."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.cookies: dict[str, str] = {}
+
+    def request(
+        self, method: str, path: str, body: str | None = None, headers: dict[str, str] | None = None
+    ) -> tuple[int, dict[str, str], bytes, float]:
+        """Send a request; status, headers, body and the seconds it took."""
+        sent = dict(headers or {})
+        if self.cookies:
+            sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        started = time.perf_counter()
+        connection = http.client.HTTPConnection(HOST, self.port, timeout=30)
+        connection.request(method, path, body=body, headers=sent)
+        answer = connection.getresponse()
+        data = answer.read()
+        took = time.perf_counter() - started
+        connection.close()
+        for name, value in answer.getheaders():
+            if name.lower() == "set-cookie":
+                key, _, rest = value.partition("=")
+                self.cookies[key] = rest.split(";", 1)[0]
+        return answer.status, {k.lower(): v for k, v in answer.getheaders()}, data, took
+
+    def csrf(self, path: str) -> str:
+        """The CSRF token of a page with a form."""
+        _, _, data, _ = self.request("GET", path)
+        found = CSRF.search(data.decode())
+        if found is None:
+            raise SystemExit(f"no form on {path}")
+        return found.group(1)
+
+
+def respondent(port: int, link: str, requests: int, times: list[float]) -> None:
+    """Load the section and save an answer, in turn, `requests` times."""
+    user = Browser(port)
+    token = user.csrf(f"{link}/s/1")
+    save = json.dumps({"question": "company-size", "value": "medium", "note": ""})
+    headers = {"Content-Type": "application/json", "X-CSRFToken": token}
+    for index in range(requests):
+        if index % 2:
+            status, _, _, took = user.request("POST", f"{link}/answer", save, headers)
+        else:
+            status, _, _, took = user.request("GET", f"{link}/s/1")
+        if status != 200:
+            raise SystemExit(f"status {status} under load")
+        times.append(took)
+
+
+def load_run(port: int, link: str, users: int, requests: int) -> tuple[float, float]:
+    """One run of all users at once; p50 and p99 in milliseconds."""
+    times: list[float] = []
+    threads = [
+        threading.Thread(target=respondent, args=(port, link, requests, times))
+        for _ in range(users)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    ordered = sorted(times)
+    return (
+        1000 * ordered[len(ordered) // 2],
+        1000 * ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))],
+    )
+
+
+def report_downloads(port: int, email: str, password: str) -> tuple[float, float, float]:
+    """First render wait, second download, and a repeated order plus download (ms)."""
+    user = Browser(port)
+    form = urllib.parse.urlencode(
+        {"email": email, "password": password, "csrf_token": user.csrf("/signin")}
+    )
+    posted = {"Content-Type": "application/x-www-form-urlencoded"}
+    user.request("POST", "/signin", form, posted)
+    _, _, page, _ = user.request("GET", "/clients")
+    client = re.search(r'href="(/clients/\d+)"', page.decode())
+    _, _, page, _ = user.request("GET", client.group(1) if client else "/clients")
+    assessment = re.findall(r'href="(/assessments/\d+)"', page.decode())[-1]
+    token = user.csrf("/clients")
+    order = urllib.parse.urlencode({"template": "executive", "format": "pdf", "csrf_token": token})
+    started = time.perf_counter()
+    _, headers, _, _ = user.request("POST", f"{assessment}/reports", order, posted)
+    job = urllib.parse.urlparse(headers["location"]).path
+    while time.perf_counter() - started < 60:
+        _, _, data, _ = user.request("GET", f"{job}/status")
+        if json.loads(data)["status"] in ("done", "failed"):
+            break
+        time.sleep(0.1)
+    rendered = time.perf_counter() - started
+    user.request("GET", f"{job}/download")
+    _, _, _, second = user.request("GET", f"{job}/download")
+    started = time.perf_counter()
+    _, headers, _, _ = user.request("POST", f"{assessment}/reports", order, posted)
+    again = urllib.parse.urlparse(headers["location"]).path
+    user.request("GET", f"{again}/download")
+    repeated = time.perf_counter() - started
+    return 1000 * rendered, 1000 * second, 1000 * repeated
+
+
+def serve(instance: Path, workers: int) -> tuple[subprocess.Popen[bytes], int]:
+    """The demo loaded and `assessor serve` started on a free port; the process and port."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSESSOR_")}
+    env["ASSESSOR_INSTANCE_PATH"] = str(instance)
+    subprocess.run([ASSESSOR, "demo"], env=env, check=True, capture_output=True)
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        port = int(probe.getsockname()[1])
+    process = subprocess.Popen(
+        [ASSESSOR, "serve", "--port", str(port), "--workers", str(workers)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if Browser(port).request("GET", "/healthz")[0] == 200:
+                return process, port
+        except OSError:
+            time.sleep(0.2)
+    process.send_signal(signal.SIGTERM)
+    raise SystemExit("the server did not start")
+
+
+def main() -> None:
+    """Run the benchmark and print the figures beside their targets."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=16)
+    parser.add_argument("--requests", type=int, default=40, help="per user and run")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="assessor-bench-") as folder:
+        instance = Path(folder) / "instance"
+        process, port = serve(instance, args.workers)
+        try:
+            sign_in = (instance / "demo-sign-in.txt").read_text(encoding="utf-8")
+            email, password = re.search(r"sign in as (\S+) with password (\S+)", sign_in).groups()  # type: ignore[union-attr]
+            link = re.search(r"(/r/\S+)", sign_in).group(1)  # type: ignore[union-attr]
+            load_run(port, link, args.users, 4)  # warm every worker
+            runs = [load_run(port, link, args.users, args.requests) for _ in range(args.runs)]
+            for number, (p50, p99) in enumerate(runs, 1):
+                print(f"run {number}: p50 {p50:6.1f} ms  p99 {p99:6.1f} ms")
+            p50 = statistics.median(r[0] for r in runs)
+            p99 = statistics.median(r[1] for r in runs)
+            print(
+                f"questionnaire page + answer save, {args.users} users x {args.requests} requests, "
+                f"{args.workers} workers: median p50 {p50:.1f} ms, median p99 {p99:.1f} ms "
+                f"(target p99 < 50 ms: {'met' if p99 < 50 else 'MISSED'})"
+            )
+            rendered, second, repeated = report_downloads(port, email, password)
+            print(f"executive PDF ordered and rendered by the worker: {rendered:.0f} ms")
+            print(
+                f"second download {second:.1f} ms; ordered again and downloaded {repeated:.1f} ms "
+                f"(target < 100 ms: {'met' if max(second, repeated) < 100 else 'MISSED'})"
+            )
+        finally:
+            process.send_signal(signal.SIGTERM)
+            process.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
