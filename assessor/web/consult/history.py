@@ -19,7 +19,7 @@ def _lang() -> str:
 
 
 def _alt(title: str) -> str:
-    return _("Chart of %(title)s over time", title=title)
+    return str(_("Chart of %(title)s over time", title=title))
 
 
 @bp.get("/clients/<int:client_id>/history")
@@ -56,7 +56,7 @@ def compare(client_id: int) -> tuple[str, int]:
 
 def _rows(pair: PairComparison) -> list[tuple[object, float | None, float | None, float | None]]:
     """Each dimension's title, score before and after, and change."""
-    rows = []
+    rows: list[tuple[object, float | None, float | None, float | None]] = []
     for change in pair.comparison.dimensions:
         dim = pair.after_result.dimension(change.ref) or pair.before_result.dimension(change.ref)
         title = dim.title if dim is not None else change.ref
