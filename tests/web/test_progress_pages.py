@@ -42,10 +42,10 @@ def test_compare_shows_what_moved_and_the_tracked_actions_completed(any_app: Fla
     assert answer.status_code == 200
     assert page.index("strategy under way") < page.index("ready to implement"), "earlier first"
     assert re.search(r'class="num change">\+\d+', page), "dimensions gained points"
-    assert re.search(r"Up \d bands?\.|Same band\.", page)
-    completed = re.search(r"(\d+) planned actions? completed", page)
+    assert re.search(r"Higher band \(\+\d\)|Same band\.", page)
+    completed = re.search(r"Planned actions completed: (\d+)", page)
     assert completed and int(completed.group(1)) > 0, "the tracked plan's done actions count"
-    assert re.search(r"\d+ risks? resolved", page)
+    assert re.search(r"Risks resolved: \d+", page)
     assert NOTICE not in page, "same content: no notice"
 
 
