@@ -1,7 +1,8 @@
 """Demo data for a first look: a firm, a consultant, a client assessed three times, a link.
 
 Loaded only into an empty database, from the shipped examples: three workshops over twelve
-months whose answers improve, and an executive self-assessment left half answered.
+months whose answers improve, the middle one's plan half done (tracked, change by change), and
+an executive self-assessment left half answered.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from sqlalchemy.orm import Session
 from assessor.domain.responses import Response
 from assessor.services.accounts import create_account
 from assessor.services.files import answer_files, read_responses
+from assessor.services.scored import results_of
 from assessor.services.workspace import Workspace
-from assessor.store.models import AssessmentStatus
+from assessor.store.models import ActionStatus, AssessmentStatus
+from assessor.store.records import AssessmentRecord
 from assessor.store.repositories import (
     AnswerRepository,
     AssessmentRepository,
@@ -25,6 +28,7 @@ from assessor.store.repositories import (
     FirmRepository,
     RespondentRepository,
 )
+from assessor.store.repositories.tracking import TrackingRepository
 
 DEMO_FIRM = "Northwind Advisory"
 DEMO_EMAIL = "demo@example.com"
@@ -61,10 +65,12 @@ def load_demo(
         firm_id, DEMO_CLIENT, sector="Industrial distribution", size=240
     )
     today = dt.date.today()
+    made = []
     for months, folder, title in WORKSHOPS:
         responses = read_responses(ws, "consultant-workshop", answer_files([examples / folder]))
         when = today - dt.timedelta(days=round(months * 30.4))
-        _workshop(session, ws, firm_id, client.id, title, when, responses)
+        made.append(_workshop(session, ws, firm_id, client.id, title, when, responses))
+    _half_done(session, ws, made[1], account.user.id, today)
     token = _self_assessment(session, ws, firm_id, client.id, examples, today)
     return DemoData(email=DEMO_EMAIL, password=password, firm=DEMO_FIRM, token=token)
 
@@ -77,7 +83,7 @@ def _workshop(
     title: str,
     when: dt.date,
     responses: list[Response],
-) -> None:
+) -> AssessmentRecord:
     assessments = AssessmentRepository(session)
     record = assessments.create(
         firm_id,
@@ -92,6 +98,28 @@ def _workshop(
         respondent = _answer(session, firm_id, record.id, response)
         RespondentRepository(session).mark_submitted(respondent)
     assessments.set_status(firm_id, record.id, AssessmentStatus.CLOSED)
+    return record
+
+
+def _half_done(
+    session: Session, ws: Workspace, record: AssessmentRecord, user_id: int, today: dt.date
+) -> None:
+    """Track the assessment's plan as carried out since: the first half done, one under way."""
+    results = results_of(session, ws, record)
+    assert results is not None
+    actions = results.roadmap.actions
+    half = len(actions) // 2
+    days = max(1, (today - record.assessed_on).days)
+    repo = TrackingRepository(session)
+    for n, action in enumerate(actions[: half + 1]):
+        start = record.assessed_on + dt.timedelta(days=days * n // (half + 2))
+        began = dt.datetime.combine(start, dt.time(9), tzinfo=dt.UTC)
+        values = {"status": ActionStatus.IN_PROGRESS, "owner": "Project office"}
+        repo.update(record.firm_id, record.id, action.id, values, user_id=user_id, at=began)
+        if n < half:
+            ended = began + dt.timedelta(days=days // (half + 2))
+            done = {"status": ActionStatus.DONE}
+            repo.update(record.firm_id, record.id, action.id, done, user_id=user_id, at=ended)
 
 
 def _answer(session: Session, firm_id: int, assessment_id: int, response: Response) -> int:

@@ -51,15 +51,18 @@ def inputs_fingerprint(ws: Workspace, record: AssessmentRecord, responses: list[
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def results_of(session: Session, ws: Workspace, record: AssessmentRecord) -> Results | None:
-    """The results of an assessment (None before anyone submitted), scored again only on change."""
+def results_of(
+    session: Session, ws: Workspace, record: AssessmentRecord, *, rescore: bool = False
+) -> Results | None:
+    """The results of an assessment (None before anyone submitted), scored again on change or asked."""
     responses = responses_of(session, record)
     if not responses:
         return None
     fingerprint = inputs_fingerprint(ws, record, responses)
     repo = AssessmentRepository(session)
     stored = repo.result(record.firm_id, record.id)
-    assessment = _load(stored.result) if stored and stored.fingerprint == fingerprint else None
+    kept = stored is not None and stored.fingerprint == fingerprint and not rescore
+    assessment = _load(stored.result) if stored is not None and kept else None
     if assessment is None:
         assessment = score(ws, record.questionnaire_id, responses, _targets(ws, record))
         repo.store_result(record.firm_id, record.id, assessment.dump(), fingerprint)
