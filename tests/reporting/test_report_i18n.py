@@ -59,6 +59,7 @@ DYNAMIC = {  # a key built in a template or in code from a prefix, and every end
     "question_type.": list(get_args(QuestionType)),
     "kpis.direction_": ["up", "down"],
     "chart.gantt_": ["phase", "action", "critical", "quick_win"],
+    "roadmap.left_out_": ["done", "allowance", "unknown_action", "late"],
     "evidence.": [
         f"{kind}_{relation}"
         for kind, relations in (
