@@ -23,9 +23,19 @@ def content_paths(root: Path) -> list[Path]:
     return found or [root]
 
 
+SHIPPED_OWN_REPORTS = "crm"
+"""The shipped CRM content's own report files (wording, layout, findings), a folder of reports/:
+the engine's templates and neutral wording in reports/ serve every content folder, the CRM
+content's overrides only the shipped content."""
+
+
 def reports_dirs(root: Path) -> list[Path]:
-    """Report template folders, the consultant's own first, then the shipped ones."""
-    dirs = [root / REPORTS_FOLDER, shipped_content_dir() / REPORTS_FOLDER]
+    """Report folders: the content's own first, then the engine's (templates, neutral wording)."""
+    engine = shipped_content_dir() / REPORTS_FOLDER
+    own = root / REPORTS_FOLDER
+    if own.resolve() == engine.resolve():  # the shipped content: its overrides are declared apart
+        own = engine / SHIPPED_OWN_REPORTS
+    dirs = [own, engine]
     unique: list[Path] = []
     for folder in dirs:
         if folder.is_dir() and folder.resolve() not in [d.resolve() for d in unique]:

@@ -168,8 +168,8 @@ def _capability(framework: FrameworkScore, look: Lookup, groups: list[Group]) ->
     return {"groups": [g.label for g in groups], "rows": rows, "amber": t.number(look.amber_gap)}
 
 
-def _framework(assessment: Assessment, framework_id: str) -> FrameworkScore | None:
-    return assessment.frameworks.get(framework_id)
+def _framework(assessment: Assessment, framework_id: str | None) -> FrameworkScore | None:
+    return assessment.frameworks.get(framework_id) if framework_id else None
 
 
 def available_sections(context: Mapping[str, Any]) -> set[str]:
@@ -316,7 +316,8 @@ def _respondents(inp: ReportInput, look: Lookup, groups: list[Group]) -> View:
 def _method(inp: ReportInput, look: Lookup) -> View:
     t, model = inp.translator, inp.content.readiness
     titles = {f.id: tr(f.title, t.lang) for f in inp.content.frameworks.values()}
-    main = inp.content.frameworks.get(inp.layout.main_framework)
+    main_id = inp.layout.main_framework or next(iter(inp.assessment.frameworks), "")
+    main = inp.content.frameworks.get(main_id)
     return {
         "default_target": t.number(model.default_target),
         "frameworks": [

@@ -112,9 +112,18 @@ class ReportCharts:
                 kind = (
                     "critical" if action.critical else "quick-win" if action.quick_win else "action"
                 )
+                title = tr(action.title, self._t.lang)
+                if action.every_weeks:
+                    every = self._t("chart.every", count=action.every_weeks)
+                    title = f"{title} ({every})"
                 bars.append(
                     GanttBar(
-                        tr(action.title, self._t.lang), action.start_week, action.end_week, kind
+                        title,
+                        action.start_week,
+                        action.end_week,
+                        kind,
+                        action.every_weeks,
+                        self._in.roadmap.total_weeks,
                     )
                 )
         if not bars:

@@ -46,6 +46,18 @@ def scope(content: Content, a: Assessment, t: Translator, main_id: str) -> View:
         limits.append(t("scope.few_executives", count=executives))
     if a.confidence.share < 0.9:
         limits.append(t("scope.incomplete", share=t.number(a.confidence.share * 100)))
+    if a.confidence.unknown:
+        limits.append(t("scope.dont_know", count=a.confidence.unknown))
+    unknowns = [
+        t(
+            "scope.unknown_question",
+            question=tr(u.text, t.lang),
+            matched=u.dont_know,
+            of=u.answered,
+        )
+        for u in a.unknowns
+        if u.flagged
+    ]
     return {
         "roles": [
             {
@@ -60,5 +72,6 @@ def scope(content: Content, a: Assessment, t: Translator, main_id: str) -> View:
         "not_scored": not_scored,
         "unscored": unscored,
         "limits": limits,
+        "unknowns": unknowns,
         "main": main_id,
     }

@@ -32,6 +32,10 @@ class GanttBar:
     start: int
     end: int
     kind: str = "action"  # "phase" | "action" | "critical" | "quick-win"
+    every: int | None = None
+    """Recurring work: after its first weeks, a one-week mark every this many weeks."""
+    until: int = 0
+    """The last week a recurring action repeats in (the plan's end)."""
 
 
 _GANTT_STYLES = {  # told apart in grey by lightness, height and outline (hatching draws slowly)
@@ -90,6 +94,11 @@ def _draw_bars(
         fill, edge, thickness, line = _GANTT_STYLES.get(bar.kind, _GANTT_STYLES["action"])
         ax.barh(row, bar.end - bar.start + 1, left=bar.start - 0.5, height=thickness,
                 color=getattr(palette, fill), edgecolor=getattr(palette, edge), linewidth=line)  # fmt: skip
+        if bar.every:  # recurring: short marks at its cadence, not one long bar
+            repeats = range(bar.end + bar.every, bar.until + 1, bar.every)
+            ax.barh([row] * len(repeats), 0.6, left=[w - 0.3 for w in repeats],
+                    height=thickness, color=getattr(palette, fill),
+                    edgecolor=getattr(palette, edge), linewidth=line)  # fmt: skip
     ax.set_yticks(range(len(bars)), labels, fontsize=size)
     for tick, bar in zip(ax.get_yticklabels(), bars, strict=True):
         if bar.kind == "phase":

@@ -70,6 +70,8 @@ def action_view(action: ScheduledAction, phase_title: str, look: Lookup) -> View
         "deliverables": [tr(d, t.lang) for d in action.deliverables],
         "quick_win": action.quick_win,
         "critical": action.critical,
+        "every_weeks": action.every_weeks,
+        "recurring": t("roadmap.recurring", count=action.every_weeks) if action.every_weeks else "",
         "source": look.source(action.source),
     }
 
@@ -99,6 +101,7 @@ def roadmap_view(roadmap: Roadmap, look: Lookup) -> View:
         "actions": [a for p in phases for a in p["actions"]],
         "critical_path": [look.action(a) for a in roadmap.critical_path],
         "quick_wins": [look.action(a) for a in roadmap.quick_wins],
+        "done": [look.action(a) for a in roadmap.done],
     }
 
 

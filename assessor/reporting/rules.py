@@ -63,6 +63,8 @@ class FindingRules(Strict):
     perception_gap_full: Annotated[float, Field(gt=0)] = 30.0
     """The gap (points) at which the perception-gap finding counts in full."""
     risks: dict[str, Weight] = {"critical": 70.0, "high": 45.0, "medium": 25.0, "low": 10.0}
+    unknowns: Weight = 40.0
+    """A question many answered "don't know" (times the share who did)."""
     answers: list[AnswerRule] = []
     decisions: list[Decision] = []
 

@@ -33,9 +33,12 @@ class Layout(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    main_framework: str = "gartner-8"
-    bases_framework: str = "kale-10"
-    phases_framework: str = "methodology"
+    main_framework: str | None = None
+    """The radar, a page per dimension, the heatmap, the perception gap (None: the first scored)."""
+    bases_framework: str | None = None
+    """A second framework shown as its own score table (None: no such section)."""
+    phases_framework: str | None = None
+    """A framework whose dimensions are phases, shown as bars against targets (None: none)."""
     top_risks: Annotated[int, Field(ge=1, le=20)] = 5
     next_days: Annotated[int, Field(ge=7, le=365)] = 90
     key_findings: Annotated[int, Field(ge=1, le=6)] = 3
@@ -43,15 +46,7 @@ class Layout(BaseModel):
     min_group: Annotated[int, Field(ge=1, le=50)] = 3
     amber_gap: Annotated[float, Field(ge=0, le=100)] = 15.0
     likelihood: Likelihood = Likelihood()
-    owners: dict[str, str] = {
-        "mobilise": "sponsor",
-        "vision": "sponsor",
-        "strategy": "commercial-lead",
-        "organisation": "programme-lead",
-        "information": "data-owner",
-        "technology": "it-lead",
-        "monitoring": "programme-lead",
-    }
+    owners: dict[str, str] = {}
     """Who owns each roadmap phase's actions, by phase id (worded by `owner.<role>`)."""
     default_owner: str = "programme-lead"
 

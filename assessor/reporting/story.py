@@ -34,6 +34,7 @@ def key_findings(look: Lookup, rules: FindingRules, count: int) -> list[Finding]
         *_perception(look, rules),
         *(f for rule in rules.answers if (f := _answers(rule, look)) is not None),
         *(_risk(risk, look, rules) for risk in look.assessment.risks),
+        *_unknowns(look, rules),
     ]
     return sorted(found, key=lambda f: (-f.importance, f.id))[:count]
 
@@ -61,6 +62,28 @@ def _perception(look: Lookup, rules: FindingRules) -> list[Finding]:
             t("findings.perception_gap", **values),
             (t("findings.perception_gap_evidence", **values),),
         )
+    ]
+
+
+def _unknowns(look: Lookup, rules: FindingRules) -> list[Finding]:
+    """Questions many could not answer ("don't know"): not knowing is itself a finding."""
+    t = look.t
+    return [
+        Finding(
+            f"unknown:{u.question}",
+            rules.unknowns * u.share,
+            t("findings.unknown", question=tr(u.text, t.lang)),
+            (
+                t(
+                    "findings.unknown_evidence",
+                    matched=u.dont_know,
+                    of=u.answered,
+                    question=tr(u.text, t.lang),
+                ),
+            ),
+        )
+        for u in look.assessment.unknowns
+        if u.flagged
     ]
 
 

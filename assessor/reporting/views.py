@@ -160,6 +160,7 @@ def risk_views(
     and mitigating actions."""
     t = look.t
     scheduled = {a.id: a for a in roadmap.actions}
+    left_out = {(x.risk, x.action): x for x in roadmap.left_out}
     views: list[View] = []
     for risk in risks:  # the engine orders them, most severe first
         mitigations = []
@@ -171,6 +172,12 @@ def risk_views(
                 when = t("roadmap.week", week=placed.start_week)
             else:
                 when = t("roadmap.weeks", start=placed.start_week, end=placed.end_week)
+            reason = left_out.get((risk.id, action_id))
+            if reason is not None:  # every mitigation is planned or says why it is not
+                why_not = t(f"roadmap.left_out_{reason.reason.replace('-', '_')}")
+                when = why_not if placed is None else f"{when}; {why_not}"
+            elif placed is None and action_id in roadmap.done:
+                when = t("roadmap.left_out_done")
             mitigations.append(
                 {"title": look.action(action_id), "when": when, "planned": placed is not None}
             )

@@ -69,11 +69,28 @@ def word_skip(skip: SkipReason | None, look: Lookup) -> str:
         parts.append(t("roadmap.skip_at_target", areas=_areas(skip.at_target, look)))
     if skip.unassessed:
         parts.append(t("roadmap.skip_unassessed", areas=_areas(skip.unassessed, look)))
-    return t("roadmap.skip_reason", parts=t("common.title_separator").join(parts))
+    separator = t("common.title_separator")
+    if not skip.below_target and not skip.done:
+        return t("roadmap.skip_reason", parts=separator.join(parts))
+    left = []  # an area below target: never "nothing to do", say what was left out and why
+    if skip.below_target:
+        gaps = [
+            t("roadmap.area_gap", area=look.dimension(ref), gap=t.number(gap))
+            for ref, gap in skip.below_target.items()
+        ]
+        left.append(t("roadmap.skip_below_target", areas=_named(gaps, look)))
+    if skip.done:
+        done = [look.action(a) for a in skip.done]
+        left.append(t("roadmap.skip_done", actions=_named(done, look)))
+    return t("roadmap.skip_left_out", parts=separator.join(left + parts))
 
 
 def _areas(refs: Sequence[str], look: Lookup) -> str:
-    titles = list(dict.fromkeys(look.dimension(ref) for ref in refs))
+    return _named([look.dimension(ref) for ref in refs], look)
+
+
+def _named(items: Sequence[str], look: Lookup) -> str:
+    titles = list(dict.fromkeys(items))
     named = look.t("common.list_separator").join(titles[:SHOWN_AREAS])
     if len(titles) <= SHOWN_AREAS:
         return named

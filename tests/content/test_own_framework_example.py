@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
+from pypdf import PdfReader
 
 from assessor.cli import cli
 
@@ -31,3 +33,20 @@ def test_the_example_framework_validates_scores_and_plans() -> None:
         "== 2. Manage change",
         "== 3. Reinforce change",
     ]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("template", ["executive", "full"])
+def test_the_example_report_speaks_of_its_own_framework(
+    tmp_path: Path, template: str, lang: str
+) -> None:
+    pdf = tmp_path / f"adkar-{template}-{lang}.pdf"
+    code, out = run(
+        "report", "--questionnaire", "adkar-survey", "--answers", ANSWERS, "--client", "Test",
+        "--template", template, "--lang", lang, "--output", str(pdf),
+    )  # fmt: skip
+    assert code == 0, out
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert [word for word in ("CRM", "Gartner", "Kale") if word in text] == []
+    assert "Awareness" in text, "its own dimensions, in its own words"
+    assert ("Readiness report" if lang == "en" else "Отчёт о готовности") in text
