@@ -104,7 +104,7 @@ def facilitator_opens(page: Any, server: Server) -> str:
     page.get_by_label("Title").fill("Workshop readiness")
     page.get_by_role("button", name="Create assessment").click()
     page.wait_for_url("**/assessments/*")
-    assessment = page.url.rstrip("/").split("/")[-1]
+    assessment: str = page.url.rstrip("/").split("/")[-1]
     page.goto(f"{server.url}/assessments/{assessment}/workshop")
     page.get_by_role("button", name="Open the workshop").click()
     page.locator(".join-code").wait_for()
