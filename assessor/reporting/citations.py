@@ -6,9 +6,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from assessor.domain.content import Content, cited_references
+from assessor.domain.content import Content, citations, cited_references
 from assessor.domain.schema import CITATION, Reference
-from assessor.domain.text import tr
+from assessor.domain.text import DEFAULT_LANGUAGE, tr
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,14 @@ class Citations:
         return cls(entries, {ref.id: n for n, ref in enumerate(entries, start=1)})
 
     def cite(self, source: str | dict[str, str] | None, lang: str) -> str:
-        """A source text in the language, each `[id]` replaced by its number `[n]`."""
+        """A source text in the language, each `[id]` replaced by its number `[n]`.
+
+        A source written in English only is cited by its numbers alone in a report in another
+        language: the numbered reference list says who, and no English sentence is printed.
+        """
+        if lang != DEFAULT_LANGUAGE and not (isinstance(source, dict) and source.get(lang)):
+            numbers = [self._number(ref) for ref in dict.fromkeys(citations(source))]
+            return ", ".join(n for n in numbers if n)
         text = tr(source, lang)
         cited = re.sub(CITATION, lambda m: self._number(m.group(1)), text)
         return re.sub(r"\s+([.,;])", r"\1", re.sub(r"\s{2,}", " ", cited)).strip()

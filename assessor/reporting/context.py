@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,7 +14,7 @@ from assessor.reporting import ReportError
 from assessor.reporting.branding import Branding
 from assessor.reporting.figures import ChartInputs, ReportCharts
 from assessor.reporting.front import document_control, scope
-from assessor.reporting.i18n import Translator
+from assessor.reporting.i18n import Translator, with_content_terms
 from assessor.reporting.lookup import Lookup
 from assessor.reporting.people import (
     Group,
@@ -60,6 +61,7 @@ class ReportInput:
 
 def build_context(inp: ReportInput) -> dict[str, Any]:
     """The variables every report template sees (documented in docs/reports.md)."""
+    inp = dataclasses.replace(inp, translator=with_content_terms(inp.translator, inp.content))
     t, a, layout, named = inp.translator, inp.assessment, inp.layout, inp.options.named
     main = _framework(a, layout.main_framework) or next(iter(a.frameworks.values()), None)
     bases = _framework(a, layout.bases_framework)
@@ -277,10 +279,10 @@ def _respondents(inp: ReportInput, look: Lookup, groups: list[Group]) -> View:
     others = sum(1 for p in a.respondents if p.role != "executive")
     return {
         "count": len(a.respondents),
-        "people": [{"name": p.name, "role": t(f"role.{p.role}")} for p in a.respondents]
+        "people": [{"name": p.name, "role": t.term("role", p.role)} for p in a.respondents]
         if named
         else [],
-        "roles": [{"role": t(f"role.{r}"), "count": n} for r, n in role_counts(a).items()],
+        "roles": [{"role": t.term("role", r), "count": n} for r, n in role_counts(a).items()],
         "groups": [g.label for g in groups],
         "perception": {
             "executive": t.number(gap.executive),

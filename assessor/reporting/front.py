@@ -61,9 +61,9 @@ def scope(content: Content, a: Assessment, t: Translator, main_id: str) -> View:
     return {
         "roles": [
             {
-                "role": t(f"role.{role}"),
+                "role": t.term("role", role),
                 "count": n,
-                "text": t("scope.role", role=t(f"role.{role}"), count=n),
+                "text": t("scope.role", role=t.term("role", role), count=n),
             }
             for role, n in counts.items()
         ],

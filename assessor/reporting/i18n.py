@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -13,7 +13,8 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_decimal
 
-from assessor.domain.text import DEFAULT_LANGUAGE
+from assessor.domain.content import Content
+from assessor.domain.text import DEFAULT_LANGUAGE, tr
 from assessor.reporting import ReportError
 from assessor.reporting.settings import read_report_yaml
 
@@ -65,6 +66,12 @@ class Translator:
 
     lang: str
     strings: Mapping[str, Any]
+    terms: Mapping[str, str] = field(default_factory=dict)
+    """Titles the content defines, e.g. `role.executive`, in this language."""
+
+    def term(self, kind: str, ident: str) -> str:
+        """A role's or a risk pillar's title as the content defines it (its id if it has none)."""
+        return self.terms.get(f"{kind}.{ident}") or ident
 
     def __call__(self, key: str, **values: Any) -> str:
         """The text of `key`, with `{name}` placeholders filled from `values`; a text with
@@ -144,3 +151,10 @@ def available(dirs: Sequence[Path]) -> str:
     """The languages reports can be written in, for messages."""
     found = sorted({p.stem for folder in dirs for p in (folder / I18N_FOLDER).glob("*.yaml")})
     return "available: " + ", ".join(found) if found else "none available"
+
+
+def with_content_terms(t: Translator, content: Content) -> Translator:
+    """The translator with the content's role and pillar titles in its language."""
+    terms = {f"role.{r.id}": tr(r.title, t.lang) for r in content.roles}
+    terms.update({f"pillar.{p.id}": tr(p.title, t.lang) for p in content.pillars})
+    return replace(t, terms=terms)

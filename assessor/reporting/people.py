@@ -46,7 +46,7 @@ def role_groups(a: Assessment, t: Translator, min_group: int) -> list[Group]:
     groups, rest = [], []
     for role in sorted(members, key=role_order):
         if len(members[role]) >= min_group:
-            label = t("people.group", role=t(f"role.{role}"), count=len(members[role]))
+            label = t("people.group", role=t.term("role", role), count=len(members[role]))
             groups.append(Group(role, label, tuple(members[role])))
         else:
             rest.extend(members[role])
@@ -58,7 +58,7 @@ def role_groups(a: Assessment, t: Translator, min_group: int) -> list[Group]:
 def person_groups(a: Assessment, t: Translator) -> list[Group]:
     """Every respondent by name and role, for a named report."""
     return [
-        Group(p.id, t("people.person", name=p.name, role=t(f"role.{p.role}")), (p.id,))
+        Group(p.id, t("people.person", name=p.name, role=t.term("role", p.role)), (p.id,))
         for p in sorted(a.respondents, key=lambda p: (role_order(p.role), p.name))
     ]
 

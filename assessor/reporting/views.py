@@ -194,7 +194,7 @@ def risk_views(
                 "explanation": tr(risk.explanation, t.lang),
                 "severity": risk.severity,
                 "severity_label": t(f"severity.{risk.severity}"),
-                "pillar": t(f"pillar.{risk.pillar}"),
+                "pillar": t.term("pillar", risk.pillar),
                 "source": look.source(risk.source),
                 "evidence": [word_evidence(fact, look) for fact in risk.evidence],
                 "mitigations": mitigations,

@@ -72,7 +72,8 @@ def load(instance_path: str, given: Mapping[str, Any] | None) -> dict[str, Any]:
 def limits_uri(instance_path: str, redis_url: str | None) -> str:
     """Where every worker counts sign-in attempts: Redis when set, else a file in the instance."""
     if redis_url:
-        return redis_url
+        # the limits library spells a Redis socket redis+unix://, the queue's client unix://
+        return "redis+" + redis_url if redis_url.startswith("unix://") else redis_url
     Path(instance_path).mkdir(parents=True, exist_ok=True)
     return sqlite_limits_uri(str((Path(instance_path) / LIMITS_FILE).resolve()))
 

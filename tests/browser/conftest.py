@@ -133,3 +133,17 @@ def axe_violations(page: Any) -> list[str]:
         WCAG_AA,
     )
     return list(found)
+
+
+def snap(page: Any, path: Path, full_page: bool = False) -> None:
+    """Save a screenshot for people to look at; a busy renderer gets one more try, and a
+    picture that still cannot be taken does not fail the journey it illustrates."""
+    for attempt in range(2):
+        try:
+            page.screenshot(path=str(path), full_page=full_page)
+            return
+        except Exception as exc:
+            if attempt:
+                print(f"screenshot {path.name} not taken: {exc}", file=sys.stderr)
+            else:
+                page.wait_for_timeout(500)

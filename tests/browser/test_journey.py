@@ -11,7 +11,7 @@ from typing import Any
 
 from pypdf import PdfReader
 
-from tests.browser.conftest import EMAIL, PASSWORD, Server, axe_violations
+from tests.browser.conftest import EMAIL, PASSWORD, Server, axe_violations, snap
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
@@ -33,7 +33,7 @@ def test_the_whole_journey_in_a_browser(server: Server, browser: Any, screens: P
     assert axe_violations(respondent) == [], "respondent section"
     for index in (1, 2, 3):
         answer_shown(respondent)
-        respondent.screenshot(path=str(screens / f"3-phone-section-{index}.png"), full_page=True)
+        snap(respondent, screens / f"3-phone-section-{index}.png", full_page=True)
         respondent.get_by_role("button", name="Save and continue").click()
         respondent.wait_for_url(f"**/s/{index + 1}")
     phone.close()  # the respondent leaves
@@ -41,7 +41,7 @@ def test_the_whole_journey_in_a_browser(server: Server, browser: Any, screens: P
     again = browser.new_context(viewport=PHONE, bypass_csp=True, is_mobile=True)
     resumed = again.new_page()
     resumed.goto(link)
-    resumed.screenshot(path=str(screens / "4-phone-resume.png"), full_page=True)
+    snap(resumed, screens / "4-phone-resume.png", full_page=True)
     resumed.get_by_role("link", name="Continue").click()
     resumed.wait_for_url("**/s/4")
     condition_shows_without_reload(resumed, screens)
@@ -49,10 +49,10 @@ def test_the_whole_journey_in_a_browser(server: Server, browser: Any, screens: P
         answer_shown(resumed)
         resumed.locator("button[value=next]").click()
         resumed.wait_for_load_state()
-    resumed.screenshot(path=str(screens / "6-phone-review.png"), full_page=True)
+    snap(resumed, screens / "6-phone-review.png", full_page=True)
     resumed.get_by_role("button", name="Submit my answers").click()
     resumed.get_by_text("Thank you").first.wait_for()
-    resumed.screenshot(path=str(screens / "7-phone-thanks.png"))
+    snap(resumed, screens / "7-phone-thanks.png")
     again.close()
 
     verdict = consultant_reads_results(page, screens)
@@ -66,7 +66,7 @@ def consultant_invites(page: Any, server: Server, screens: Path) -> str:
     """Sign in, add a client and an assessment, invite a respondent; their link."""
     page.goto(f"{server.url}/signin")
     assert axe_violations(page) == [], "sign-in"
-    page.screenshot(path=str(screens / "1-sign-in.png"))
+    snap(page, screens / "1-sign-in.png")
     page.get_by_label("E-mail").fill(EMAIL)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
@@ -76,7 +76,7 @@ def consultant_invites(page: Any, server: Server, screens: Path) -> str:
     page.wait_for_url("**/clients/*")
     page.goto(f"{server.url}/clients")
     assert axe_violations(page) == [], "client list"
-    page.screenshot(path=str(screens / "2-clients.png"), full_page=True)
+    snap(page, screens / "2-clients.png", full_page=True)
     page.get_by_role("link", name="Globex").click()
     page.get_by_label("Questionnaire").select_option("executive-self-assessment")
     page.get_by_label("Title").fill("Board readiness")
@@ -85,7 +85,7 @@ def consultant_invites(page: Any, server: Server, screens: Path) -> str:
     page.get_by_label("Name (optional)").fill("Dana")
     page.get_by_label("Role").select_option("executive")
     page.get_by_role("button", name="Create link").click()
-    page.screenshot(path=str(screens / "2-invitation.png"))
+    snap(page, screens / "2-invitation.png")
     link: str = page.locator("#link").input_value()
     assert link.startswith(server.url + "/r/")
     return link
@@ -120,7 +120,7 @@ def condition_shows_without_reload(page: Any, screens: Path) -> None:
     page.locator(f"[name='q__{depends}'][value='{values.split('|')[0]}']").check()
     page.locator(f"#question-{qid}").wait_for(state="visible")
     assert page.evaluate("() => window.notReloaded === true")
-    page.screenshot(path=str(screens / "5-phone-condition-shown.png"), full_page=True)
+    snap(page, screens / "5-phone-condition-shown.png", full_page=True)
 
 
 def consultant_reads_results(page: Any, screens: Path) -> str:
@@ -131,7 +131,7 @@ def consultant_reads_results(page: Any, screens: Path) -> str:
     page.get_by_role("link", name="See the results").click()
     page.locator(".verdict-band").wait_for()
     assert axe_violations(page) == [], "results"
-    page.screenshot(path=str(screens / "8-results.png"), full_page=True)
+    snap(page, screens / "8-results.png", full_page=True)
     band: str = page.locator(".verdict-band").inner_text().strip()
     return band
 
@@ -142,7 +142,7 @@ def download_report(page: Any, screens: Path) -> bytes:
     page.get_by_role("button", name="Make the report").click()
     page.wait_for_url("**/reports/*")
     page.locator("#download-link").wait_for(timeout=60_000)
-    page.screenshot(path=str(screens / "9-report-ready.png"))
+    snap(page, screens / "9-report-ready.png")
     with page.expect_download() as waiting:
         page.locator("#download-link").click()
     saved = waiting.value.path()

@@ -12,7 +12,7 @@ from typing import Any
 
 from pypdf import PdfReader
 
-from tests.browser.conftest import EMAIL, PASSWORD, Server
+from tests.browser.conftest import EMAIL, PASSWORD, Server, snap
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
@@ -32,7 +32,7 @@ def test_a_workshop_with_five_phones(server: Server, browser: Any, screens: Path
     assert re.fullmatch(r"[A-Z2-9]{6}", code), code
     radar_before = screen.locator("img[data-radar]").get_attribute("src")
     screen.wait_for_timeout(300)
-    screen.screenshot(path=str(screens / "workshop-1-before.png"), full_page=True)
+    snap(screen, screens / "workshop-1-before.png", full_page=True)
     screen.evaluate("() => { window.notReloaded = true; }")
 
     phones = [browser.new_context(viewport=PHONE, is_mobile=True) for _ in ROLES]
@@ -56,7 +56,7 @@ def test_a_workshop_with_five_phones(server: Server, browser: Any, screens: Path
     assert screen.evaluate("() => window.notReloaded === true"), "the screen reloaded"
     assert screen.locator("[data-live=answering]").inner_text() == str(len(ROLES))
     assert screen.locator("[data-live=readiness_text]").inner_text() != "–"
-    screen.screenshot(path=str(screens / "workshop-2-after.png"), full_page=True)
+    snap(screen, screens / "workshop-2-after.png", full_page=True)
 
     disputed = screen.locator(".debate").first
     question = disputed.locator(".debate-text").inner_text().strip()
@@ -73,13 +73,13 @@ def test_a_workshop_with_five_phones(server: Server, browser: Any, screens: Path
     screen.get_by_role("button", name="Keep the agreed answer").click()
     screen.wait_for_url(f"**/assessments/{assessment}/workshop")
     screen.locator(".badge-agreed").first.wait_for(timeout=POLLED)
-    screen.screenshot(path=str(screens / "workshop-3-agreed.png"), full_page=True)
+    snap(screen, screens / "workshop-3-agreed.png", full_page=True)
 
     screen.goto(f"{server.url}/assessments/{assessment}/workshop/results")
     results = " ".join(screen.locator("main").inner_text().split())
     assert question in results and answer in results and NOTE in results
     assert "As answered" in results and "With the consensus" in results
-    screen.screenshot(path=str(screens / "workshop-4-results.png"), full_page=True)
+    snap(screen, screens / "workshop-4-results.png", full_page=True)
 
     screen.goto(f"{server.url}/assessments/{assessment}/results")
     page = " ".join(screen.locator("main").inner_text().split())

@@ -136,11 +136,11 @@ def _free_after(fifo: Path, seconds: float) -> None:
 def test_l2_device_files_and_pipes_are_refused(tmp_path: Path) -> None:
     fifo = tmp_path / "answers.yaml"
     os.mkfifo(fifo)
-    threading.Thread(target=_free_after, args=(fifo, 3.0), daemon=True).start()
+    threading.Thread(target=_free_after, args=(fifo, 30.0), daemon=True).start()
     for path in (fifo, Path("/dev/null"), Path("/dev/zero")):
         started = time.perf_counter()
         result = run("score", "--questionnaire", EXECUTIVE, "--answers", str(path))
-        assert time.perf_counter() - started < 2.0
+        assert time.perf_counter() - started < 15.0, "refused at once, not after the pipe opens"
         assert result.exit_code == 2
         assert f"{path}:1: not a regular file" in result.stderr
 
