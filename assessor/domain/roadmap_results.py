@@ -144,6 +144,8 @@ class Roadmap:
     """Actions never recommended because the evidence shows them done."""
     scale: float = 1.0
     """The duration factor the company's size gave (1 when not answered)."""
+    scales: dict[str, float] = field(default_factory=dict)
+    """The factor of each named scale rule (users, data volume) the answers gave."""
     content_fingerprint: str = ""
     """The fingerprint of the content it was planned with."""
     engine_version: str = ENGINE_VERSION
