@@ -87,6 +87,13 @@ def action_weeks(action: Action, size: float, named: Mapping[str, float]) -> int
     return action.duration_weeks
 
 
+def scaled_by(action: Action, named: Mapping[str, float]) -> str | None:
+    """What sets an action's duration: its own `scale_by` rule when answered, else 'size'."""
+    if action.scales_by is not None and action.scales_by in named:
+        return action.scales_by
+    return "size" if action.scales or action.scales_by is not None else None
+
+
 def scaled_weeks(weeks: int, factor: float) -> int:
     """A duration stretched or shrunk by the company's scale, never below one week."""
     return max(1, round(weeks * factor))

@@ -17,6 +17,7 @@ from assessor.domain.planning import (
     left_out_mitigations,
     pull_in_missing_prerequisites,
     scale_factors,
+    scaled_by,
     urgent_actions,
 )
 from assessor.domain.results import (
@@ -282,6 +283,7 @@ def _scheduled(
         assumed_in_place=[p for p in action.prerequisites if p not in reasons],
         every_weeks=action.recurring.every_weeks if action.recurring else None,
         planned_weeks=action.duration_weeks if weeks != action.duration_weeks else None,
+        scaled_by=scaled_by(action, named or {}) if weeks != action.duration_weeks else None,
     )
 
 

@@ -60,7 +60,9 @@ class ScheduledAction:
     every_weeks: int | None = None
     """Recurring work: after its first weeks, it repeats every this many weeks to the plan's end."""
     planned_weeks: int | None = None
-    """The library's duration when the company's size changed it (None when unchanged)."""
+    """The library's duration when the company's scale changed it (None when unchanged)."""
+    scaled_by: str | None = None
+    """What changed it: 'size', or the roadmap model's `scale_by` rule ('users', 'data')."""
 
 
 @dataclass(frozen=True)

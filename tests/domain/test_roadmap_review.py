@@ -220,8 +220,11 @@ def test_durations_scale_with_users_and_data_volume_not_only_size(
     weeks = {a.id: a.duration_weeks for a in roadmap.actions}
     assert roadmap.scale == 1.0 and roadmap.scales == {"users": 3.0, "data": 0.5}
     assert weeks["crm-rollout"] == 72  # 24 weeks x 3 for more than 2,000 users
+    by = {a.id: a.scaled_by for a in roadmap.actions}
+    assert by["crm-rollout"] == "users"
     if "data-cleansing" in weeks:
         assert weeks["data-cleansing"] == 4  # 8 weeks x 0.5 for fewer than 10,000 records
+        assert by["data-cleansing"] == "data"
     if "configure-crm" in weeks:
         assert weeks["configure-crm"] == 6  # size-scaled only: a 50-249 company, factor 1
     plain = plan_roadmap(content, assessed("tech-first"))
