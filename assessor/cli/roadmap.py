@@ -103,6 +103,10 @@ def _phase_lines(number: int, phase: PhasePlan, content: Content, lang: str) -> 
     return lines
 
 
+_SCALED_BY = {"users": "the number of users", "data": "the volume of customer data"}
+"""How the text output names a duration rule (the company's size stands in when unanswered)."""
+
+
 def _weeks(first: int | None, last: int | None) -> str:
     return f"week {first}" if first == last else f"weeks {first}-{last}"
 
@@ -114,7 +118,8 @@ def _action_lines(action: ScheduledAction, content: Content, lang: str) -> list[
         when += f" ({action.start.isoformat()} to {action.end.isoformat()})"
     length = f"{action.duration_weeks} week(s)"
     if action.planned_weeks is not None:
-        length += f" ({action.planned_weeks} in the library, scaled to the company's size)"
+        basis = _SCALED_BY.get(action.scaled_by or "", "the company's size")
+        length += f" ({action.planned_weeks} in the library, scaled to {basis})"
     if action.every_weeks is not None:
         when = f"recurring every {action.every_weeks} week(s) from {when}"
         length += " each time"

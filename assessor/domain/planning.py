@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from assessor.domain.content import Content
 from assessor.domain.results import Assessment, LeftOut, Rationale
 from assessor.domain.schedule import Slot
+from assessor.domain.schema import Action, DurationScale
 
 
 def below_target(assessment: Assessment, refs: list[str]) -> dict[str, float]:
@@ -54,14 +55,43 @@ def pull_in_missing_prerequisites(
 def duration_factor(content: Content, assessment: Assessment) -> float:
     """The factor the roadmap model gives the company's most common answer on size (1 if none)."""
     rule = content.roadmap.duration_scale
-    summary = assessment.questions.get(rule.question) if rule else None
-    if rule is None or summary is None:
-        return 1.0
+    found = rule_factor(rule, assessment) if rule else None
+    return 1.0 if found is None else found
+
+
+def rule_factor(rule: DurationScale, assessment: Assessment) -> float | None:
+    """The factor of the respondents' most common answer to a scale rule's question, or None."""
+    summary = assessment.questions.get(rule.question)
+    if summary is None:
+        return None
     counts = Counter({value: n for value, n in summary.counts.items() if n > 0})
-    if not counts:
-        return 1.0
-    value = max(counts, key=lambda v: (counts[v], -list(summary.counts).index(v)))
-    return rule.factors.get(value, 1.0)
+    known = [value for value in counts if value in rule.factors]
+    if not known:
+        return None
+    value = max(known, key=lambda v: (counts[v], -list(summary.counts).index(v)))
+    return rule.factors[value]
+
+
+def scale_factors(content: Content, assessment: Assessment) -> dict[str, float]:
+    """The factor of each named `scale_by` rule (users, data volume) the answers give."""
+    found = {name: rule_factor(rule, assessment) for name, rule in content.roadmap.scale_by.items()}
+    return {name: factor for name, factor in found.items() if factor is not None}
+
+
+def action_weeks(action: Action, size: float, named: Mapping[str, float]) -> int:
+    """An action's duration in a plan: its own rule's factor when answered, else the size's."""
+    if action.scales_by is not None and action.scales_by in named:
+        return scaled_weeks(action.duration_weeks, named[action.scales_by])
+    if action.scales or action.scales_by is not None:
+        return scaled_weeks(action.duration_weeks, size)
+    return action.duration_weeks
+
+
+def scaled_by(action: Action, named: Mapping[str, float]) -> str | None:
+    """What sets an action's duration: its own `scale_by` rule when answered, else 'size'."""
+    if action.scales_by is not None and action.scales_by in named:
+        return action.scales_by
+    return "size" if action.scales or action.scales_by is not None else None
 
 
 def scaled_weeks(weeks: int, factor: float) -> int:

@@ -11,11 +11,13 @@ from collections.abc import Callable, Mapping, Sequence
 
 from assessor.domain.content import Content
 from assessor.domain.planning import (
+    action_weeks,
     below_target,
     duration_factor,
     left_out_mitigations,
     pull_in_missing_prerequisites,
-    scaled_weeks,
+    scale_factors,
+    scaled_by,
     urgent_actions,
 )
 from assessor.domain.results import (
@@ -27,7 +29,15 @@ from assessor.domain.results import (
     ScheduledAction,
     SkipReason,
 )
-from assessor.domain.schedule import Slot, Task, phase_gates, schedule, week_end, week_start
+from assessor.domain.schedule import (
+    Slot,
+    Task,
+    holds_gate,
+    phase_gates,
+    schedule,
+    week_end,
+    week_start,
+)
 from assessor.domain.schema import Action, Phase, QuickWinRule
 
 PILOT = "pilot"
@@ -42,12 +52,13 @@ def plan_roadmap(content: Content, assessment: Assessment, start: dt.date | None
     position = action_order(content)
     chosen = sorted(reasons, key=position.__getitem__)
     factor = duration_factor(content, assessment)
-    tasks = [_task(content.actions[aid], reasons, factor) for aid in chosen]
+    named = scale_factors(content, assessment)
+    tasks = [_task(content.actions[aid], reasons, factor, named) for aid in chosen]
     urgent = urgent_actions(content, assessment, reasons)
     plan = schedule(tasks, phase_gates(content.roadmap.phases), urgent)
     rule = content.roadmap.quick_wins
     placed = [
-        _scheduled(content.actions[aid], reasons, plan.slots[aid], rule, start, factor)
+        _scheduled(content.actions[aid], reasons, plan.slots[aid], rule, start, factor, named)
         for aid in chosen
     ]
     phases = [_phase_plan(phase, placed, content, assessment) for phase in content.roadmap.phases]
@@ -64,6 +75,7 @@ def plan_roadmap(content: Content, assessment: Assessment, start: dt.date | None
         left_out=left_out_mitigations(content, assessment, reasons, plan.slots),
         done=list(assessment.done_actions),
         scale=factor,
+        scales=named,
         content_fingerprint=assessment.content_fingerprint,
     )
 
@@ -219,15 +231,16 @@ def _add(reasons: dict[str, list[Rationale]], action_id: str, why: Rationale) ->
         found.append(why)
 
 
-def _weeks(action: Action, factor: float) -> int:
-    """An action's duration in this plan: scaled by the company's size when the action scales."""
-    return scaled_weeks(action.duration_weeks, factor) if action.scales else action.duration_weeks
-
-
-def _task(action: Action, reasons: Mapping[str, object], factor: float = 1.0) -> Task:
+def _task(
+    action: Action,
+    reasons: Mapping[str, object],
+    factor: float = 1.0,
+    named: Mapping[str, float] | None = None,
+) -> Task:
     """An action as a task to schedule, waiting only for prerequisites that are in the plan."""
     kept = tuple(p for p in action.prerequisites if p in reasons)
-    return Task(action.id, action.phase, _weeks(action, factor), kept)
+    weeks = action_weeks(action, factor, named or {})
+    return Task(action.id, action.phase, weeks, kept, holds_gate(action))
 
 
 # --- assembly -------------------------------------------------------------------------------------
@@ -240,8 +253,9 @@ def _scheduled(
     rule: QuickWinRule,
     start: dt.date | None,
     factor: float = 1.0,
+    named: Mapping[str, float] | None = None,
 ) -> ScheduledAction:
-    weeks = _weeks(action, factor)
+    weeks = action_weeks(action, factor, named or {})
     quick_win = (
         action.effort in rule.effort
         and action.impact in rule.impact
@@ -269,6 +283,7 @@ def _scheduled(
         assumed_in_place=[p for p in action.prerequisites if p not in reasons],
         every_weeks=action.recurring.every_weeks if action.recurring else None,
         planned_weeks=action.duration_weeks if weeks != action.duration_weeks else None,
+        scaled_by=scaled_by(action, named or {}) if weeks != action.duration_weeks else None,
     )
 
 

@@ -60,7 +60,9 @@ class ScheduledAction:
     every_weeks: int | None = None
     """Recurring work: after its first weeks, it repeats every this many weeks to the plan's end."""
     planned_weeks: int | None = None
-    """The library's duration when the company's size changed it (None when unchanged)."""
+    """The library's duration when the company's scale changed it (None when unchanged)."""
+    scaled_by: str | None = None
+    """What changed it: 'size', or the roadmap model's `scale_by` rule ('users', 'data')."""
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,8 @@ class Roadmap:
     """Actions never recommended because the evidence shows them done."""
     scale: float = 1.0
     """The duration factor the company's size gave (1 when not answered)."""
+    scales: dict[str, float] = field(default_factory=dict)
+    """The factor of each named scale rule (users, data volume) the answers gave."""
     content_fingerprint: str = ""
     """The fingerprint of the content it was planned with."""
     engine_version: str = ENGINE_VERSION

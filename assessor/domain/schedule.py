@@ -23,12 +23,14 @@ class ScheduleError(ValueError):
 
 @dataclass(frozen=True)
 class Task:
-    """An action to schedule: its phase, duration, and the scheduled actions it needs first."""
+    """An action to schedule: its phase, duration, the scheduled actions it needs first, and
+    whether the phases gated on its own wait for it (side work does not hold them)."""
 
     id: str
     phase: str
     duration_weeks: int
     prerequisites: tuple[str, ...] = ()
+    holds_gate: bool = True
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,9 @@ class Slot:
 
 @dataclass(frozen=True)
 class Schedule:
-    """Every task's slot, the plan's length in weeks, and its critical tasks in time order."""
+    """Every task's slot, the plan's length in weeks, and the critical path: one chain of
+    critical tasks, each starting the week after the one before it ends (parallel critical
+    tasks are marked on their slots, not put in the chain)."""
 
     slots: dict[str, Slot]
     total_weeks: int
@@ -76,10 +80,12 @@ def predecessors(
     ungated: frozenset[str] = frozenset(),
 ) -> dict[str, list[str]]:
     """For each task, the tasks that must end before it starts: prerequisites, then phase gates
-    (an `ungated` task waits for its prerequisites only)."""
+    (an `ungated` task waits for its prerequisites only; a gate waits only for the tasks of the
+    earlier phase that hold it, not for side work)."""
     by_phase: dict[str, list[str]] = {}
     for task in tasks:
-        by_phase.setdefault(task.phase, []).append(task.id)
+        if task.holds_gate:
+            by_phase.setdefault(task.phase, []).append(task.id)
     known = {task.id for task in tasks}
     graph: dict[str, list[str]] = {}
     for task in tasks:
@@ -121,12 +127,29 @@ def schedule(
         task.id: Slot(start[task.id], end[task.id], latest_end[task.id] - end[task.id])
         for task in tasks
     }
+    return Schedule(slots=slots, total_weeks=total, critical_path=_chain(tasks, slots, before))
+
+
+def _chain(
+    tasks: Sequence[Task], slots: Mapping[str, Slot], before: Mapping[str, list[str]]
+) -> list[str]:
+    """One critical path as a chain: from the first critical task that ends the plan, back
+    through the predecessor that drives its start (prerequisites before gates, then input order)."""
     position = {task.id: i for i, task in enumerate(tasks)}
-    critical = sorted(
-        (tid for tid, slot in slots.items() if slot.critical),
-        key=lambda tid: (slots[tid].start_week, position[tid]),
-    )
-    return Schedule(slots=slots, total_weeks=total, critical_path=critical)
+    total = max((slot.end_week for slot in slots.values()), default=0)
+    ends = [t.id for t in tasks if slots[t.id].critical and slots[t.id].end_week == total]
+    chain = ends[:1]
+    while chain:
+        start = slots[chain[-1]].start_week
+        prerequisites = next(t.prerequisites for t in tasks if t.id == chain[-1])
+        driving = sorted(
+            (p for p in before[chain[-1]] if slots[p].critical and slots[p].end_week == start - 1),
+            key=lambda p: (p not in prerequisites, position[p]),
+        )
+        if not driving:
+            break
+        chain.append(driving[0])
+    return chain[::-1]
 
 
 def _topological(tasks: Sequence[Task], before: Mapping[str, list[str]]) -> list[str]:
@@ -168,7 +191,10 @@ def phase_order_conflict(actions: Sequence[Action], phases: Sequence[Phase]) -> 
     A library that schedules as a whole schedules in every selection from it. Cycles of
     prerequisites alone are not reported here (content validation reports them already).
     """
-    tasks = [Task(a.id, a.phase, a.duration_weeks, tuple(a.prerequisites)) for a in actions]
+    tasks = [
+        Task(a.id, a.phase, a.duration_weeks, tuple(a.prerequisites), holds_gate(a))
+        for a in actions
+    ]
     try:
         _topological(tasks, predecessors(tasks, {}))
     except ScheduleError:
@@ -178,6 +204,12 @@ def phase_order_conflict(actions: Sequence[Action], phases: Sequence[Phase]) -> 
     except ScheduleError as exc:
         return exc.cycle
     return None
+
+
+def holds_gate(action: Action) -> bool:
+    """Whether the phases gated on an action's phase wait for it: not for side work (declared
+    `side_work`) nor for recurring work, which runs on beside the later phases."""
+    return not action.side_work and action.recurring is None
 
 
 def week_start(start: dt.date, week: int) -> dt.date:

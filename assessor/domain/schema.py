@@ -418,6 +418,16 @@ class Action(Strict):
     done_when: Condition | None = None
     recurring: Recurrence | None = None
     scales: bool = False
+    scales_by: Id | None = Field(
+        default=None,
+        description="the roadmap model's `scale_by` rule whose answer sets this action's duration",
+    )
+    side_work: bool = Field(
+        default=False,
+        description=(
+            "work that runs beside the phases after its own: their phase gates do not wait for it"
+        ),
+    )
     step: Step | None = Field(
         default=None,
         description="'pilot' or 'rollout': a planned rollout brings back the way to its pilot",
@@ -633,6 +643,13 @@ class RoadmapModel(Strict):
     quick_wins: QuickWinRule = QuickWinRule()
     selection: SelectionRule = SelectionRule()
     duration_scale: DurationScale | None = None
+    scale_by: dict[Id, DurationScale] = Field(
+        default={},
+        description=(
+            "named rules (users, data volume) an action picks with `scales_by`; when their"
+            " question is unanswered, `duration_scale` (company size) stands in"
+        ),
+    )
     rollout_path: list[Id] = Field(
         default=[],
         description=(

@@ -239,7 +239,10 @@ def test_adopting_the_vendors_standard_process_is_not_a_technology_mismatch(
             {"crm-software-status": "shortlisting", "customer-data-location": "spreadsheets"},
             "legacy-never-retired",
         ),
-        ({"solution-sizing": "undersized"}, "undersized-solution"),
+        (
+            {"solution-sizing": "undersized", "crm-software-status": "shortlisting"},
+            "undersized-solution",
+        ),
         ({"customer-intelligence": 0}, "no-analytics-capability"),
     ],
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,97 @@ def test_durations_scale_with_the_company_size(content: Content) -> None:
     assert (library, rule.factors["micro"], rule.factors["enterprise"]) == (24, 0.5, 2.0)
     assert max(1, round(library * rule.factors["micro"])) == 12
     assert max(1, round(library * rule.factors["enterprise"])) == 48
+
+
+def _is_chain(roadmap: Roadmap) -> None:
+    """Each critical-path action starts the week after the one before it ends, and waits for it."""
+    placed = {a.id: a for a in roadmap.actions}
+    path = [placed[a] for a in roadmap.critical_path]
+    assert path and path[0].start_week == 1 and path[-1].end_week == roadmap.total_weeks
+    for before, after in itertools.pairwise(path):
+        assert after.start_week == before.end_week + 1, (before.id, after.id)
+        assert before.id in after.prerequisites or before.phase != after.phase, (
+            before.id,
+            after.id,
+        )
+        assert before.critical and after.critical
+
+
+def test_the_critical_path_is_one_chain_not_every_critical_action(content: Content) -> None:
+    """reports.md #8(c): 12 critical actions, some in parallel, were drawn as one arrow chain."""
+    for folder in ("acme-workshop", "tech-first", "well-prepared"):
+        roadmap = plan_roadmap(content, assessed(folder))
+        if roadmap.actions:
+            _is_chain(roadmap)
+
+
+def test_side_work_does_not_hold_the_next_phase(
+    content: Content, acme: tuple[Assessment, Roadmap]
+) -> None:
+    """content.md (e) 4: the 3-week reviewer appointment delayed the whole vision phase."""
+    assert content.actions["appoint-external-reviewer"].side_work
+    _, roadmap = acme
+    placed = {a.id: a for a in roadmap.actions}
+    side = {a.id for a in content.actions.values() if a.side_work or a.recurring}
+    assert not side & set(roadmap.critical_path)
+    if "appoint-external-reviewer" in placed:
+        reviewer = placed["appoint-external-reviewer"]
+        vision = min(a.start_week for a in roadmap.actions if a.phase == "vision")
+        assert vision <= reviewer.end_week
+
+
+def test_no_screens_or_early_access_before_a_system_is_chosen(content: Content) -> None:
+    """content.md (e) 7: users reviewed 'each screen' and champions got 'early access' before
+    any product was chosen."""
+    words = ("screen", "early access", "экранн", "ранний доступ")
+    early = [a for a in content.actions.values() if a.phase != "technology"]
+    for action in early:
+        text = " ".join(str(action.description.get(lang, "")) for lang in ("en", "ru")).lower()
+        assert not any(word in text for word in words), action.id
+
+
+def test_the_data_quality_baseline_comes_from_the_audit_not_before_it(content: Content) -> None:
+    """content.md (e) 11: the KPI baseline (vision phase) measured data quality before the audit."""
+    assert "data-quality" not in content.actions["kpi-baseline"].kpis
+    assert "data-quality" in content.actions["data-quality-audit"].kpis
+    roadmap = plan_roadmap(content, assessed("acme-workshop"))
+    placed = {a.id: a for a in roadmap.actions}
+    audit = placed.get("data-quality-audit")
+    for action in roadmap.actions:
+        if "data-quality" in action.kpis and audit is not None and action.id != audit.id:
+            assert action.start_week > audit.end_week or action.phase == "information", action.id
+
+
+def _with_scale(tmp_path: Path, users: str, records: str) -> Assessment:
+    """The tech-first company, with its people answering how many users and records."""
+    files = []
+    for source in sorted((EXAMPLES / "tech-first").glob("*.yaml")):
+        text = source.read_text(encoding="utf-8").replace(
+            "  company-size: medium\n",
+            f"  company-size: medium\n  crm-users: {users}\n  customer-records: {records}\n",
+        )
+        target = tmp_path / source.name
+        target.write_text(text, encoding="utf-8")
+        files.append(target)
+    return assess(workspace(), "consultant-workshop", files, TARGETS)
+
+
+def test_durations_scale_with_users_and_data_volume_not_only_size(
+    content: Content, tmp_path: Path
+) -> None:
+    """issue 9 / content.md (e) 9: a 24-week rollout whether 10 users or 10,000, 8 weeks of
+    cleansing whatever the volume; docs/roadmap.md's worked example."""
+    roadmap = plan_roadmap(content, _with_scale(tmp_path, "over-2000", "under-10k"))
+    weeks = {a.id: a.duration_weeks for a in roadmap.actions}
+    assert roadmap.scale == 1.0 and roadmap.scales == {"users": 3.0, "data": 0.5}
+    assert weeks["crm-rollout"] == 72  # 24 weeks x 3 for more than 2,000 users
+    by = {a.id: a.scaled_by for a in roadmap.actions}
+    assert by["crm-rollout"] == "users"
+    if "data-cleansing" in weeks:
+        assert weeks["data-cleansing"] == 4  # 8 weeks x 0.5 for fewer than 10,000 records
+        assert by["data-cleansing"] == "data"
+    if "configure-crm" in weeks:
+        assert weeks["configure-crm"] == 6  # size-scaled only: a 50-249 company, factor 1
+    plain = plan_roadmap(content, assessed("tech-first"))
+    assert plain.scales == {}
+    assert {a.id: a.duration_weeks for a in plain.actions}["crm-rollout"] == 24

@@ -197,3 +197,27 @@ def test_only_critical_actions_delay_the_end_when_they_slip(tasks: list[Task]) -
         assert plan.slots[plan.critical_path[-1]].end_week == plan.total_weeks
         starts = [plan.slots[t].start_week for t in plan.critical_path]
         assert starts == sorted(starts)
+
+
+def test_parallel_critical_tasks_are_marked_but_the_path_is_one_chain() -> None:
+    """reports.md #8(c): two critical tasks in parallel were drawn as one arrow chain."""
+    tasks = [
+        Task("a", "vision", 2),
+        Task("b", "vision", 2),
+        Task("c", "vision", 1, ("a", "b")),
+    ]
+    plan = schedule(tasks, {})
+    assert plan.slots["a"].critical and plan.slots["b"].critical
+    assert plan.critical_path == ["a", "c"]
+
+
+def test_side_work_holds_no_phase_gate() -> None:
+    """content.md (e) 4: a side task of the earlier phase no longer delays the next phase."""
+    tasks = [
+        Task("sponsor", "mobilise", 2),
+        Task("reviewer", "mobilise", 3, ("sponsor",), holds_gate=False),
+        Task("vision", "vision", 4),
+    ]
+    plan = schedule(tasks, {"vision": frozenset({"mobilise"})})
+    assert plan.slots["vision"].start_week == 3
+    assert plan.critical_path == ["sponsor", "vision"]

@@ -81,6 +81,8 @@ def extreme_answer(question: Question, best: bool) -> Any:
     if question.type == "number":
         bands = sorted(question.score_bands or [], key=lambda b: b.score)
         low = question.min if question.min is not None else 0
+        if not bands:  # a fact, not scored: a middling value (a 0% share is no one's best)
+            return (low + (question.max if question.max is not None else low)) // 2
         wanted = (bands[-1].min if best else bands[0].min) if bands else low
         high = question.max if question.max is not None else wanted
         return min(max(wanted, low), high)

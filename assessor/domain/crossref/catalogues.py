@@ -89,6 +89,13 @@ def check_actions(model: ActionLibrary, item: LoadedFile, content: Content, repo
                 report.add(item, (*at, "kpis", j), f"unknown KPI '{kpi}'")
         if action.done_when is not None:
             _check_condition(action.done_when, content, item, (*at, "done_when"), report)
+        rules = {name for roadmap in content.roadmap_models.values() for name in roadmap.scale_by}
+        if (
+            content.roadmap_models
+            and action.scales_by is not None
+            and action.scales_by not in rules
+        ):
+            report.add(item, (*at, "scales_by"), f"unknown scale rule '{action.scales_by}'")
     check_cycles(graph, "prerequisite", item, locate, report)
     if content.roadmap_models:
         cycle = phase_order_conflict(model.actions, content.roadmap.phases)
