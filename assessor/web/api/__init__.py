@@ -136,4 +136,4 @@ def _problem(error: Any) -> models.Problem:
     )
 
 
-from assessor.web.api import answers, clients, openapi, reports  # noqa: E402,F401
+from assessor.web.api import answers, clients, openapi, progress, reports  # noqa: E402,F401
