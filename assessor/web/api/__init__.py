@@ -136,4 +136,11 @@ def _problem(error: Any) -> models.Problem:
     )
 
 
-from assessor.web.api import answers, clients, openapi, progress, reports  # noqa: E402,F401
+from assessor.web.api import (  # noqa: E402,F401
+    answers,
+    clients,
+    exchange,
+    openapi,
+    progress,
+    reports,
+)
