@@ -39,6 +39,10 @@ ROUTES = [
         "json",
         ("status", "owner", "starts_on", "due_on", "notes"),
     ),
+    Route("POST", "/api/v1/assessments/{assessment}/workshop", "json", ("prework", "days")),
+    Route(
+        "PUT", "/api/v1/assessments/{assessment}/consensus/company-size", "json", ("value", "note")
+    ),
 ]
 """The pages' posts; the JSON API's routes join this list (or call `check_answer`) as they land."""
 REAL_VALUES = (*SECTION_QUESTIONS, "medium", "yes", "no", "executive", "pdf", "html", "2026-05-04",

@@ -143,4 +143,5 @@ from assessor.web.api import (  # noqa: E402,F401
     openapi,
     progress,
     reports,
+    workshops,
 )
