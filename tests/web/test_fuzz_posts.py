@@ -41,12 +41,18 @@ ROUTES = [
     ),
     Route("POST", "/api/v1/assessments/{assessment}/workshop", "json", ("prework", "days")),
     Route(
+        "POST",
+        "/api/v1/assessments/{assessment}/answers/import",
+        "json",
+        ("format", "document", "data", "mapping"),
+    ),
+    Route(
         "PUT", "/api/v1/assessments/{assessment}/consensus/company-size", "json", ("value", "note")
     ),
 ]
 """The pages' posts; the JSON API's routes join this list (or call `check_answer`) as they land."""
 REAL_VALUES = (*SECTION_QUESTIONS, "medium", "yes", "no", "executive", "pdf", "html", "2026-05-04",
-               "done", "in-progress")  # fmt: skip
+               "done", "in-progress", "export", "csv", "xlsx")  # fmt: skip
 
 
 @pytest.fixture

@@ -140,6 +140,7 @@ from assessor.web.api import (  # noqa: E402,F401
     answers,
     clients,
     exchange,
+    imports,
     openapi,
     progress,
     reports,
