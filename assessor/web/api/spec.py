@@ -100,7 +100,8 @@ def document() -> dict[str, Any]:
             "version": "1",
             "description": "Clients, assessments, invitations, answers by link, results, "
             "roadmaps and reports. Consultants authenticate with `Authorization: Bearer "
-            "<token>` (`assessor user token --email E`); respondents by their link token.",
+            "<token>` (the *API token* page, or `assessor user token --email E`); respondents by "
+            "their link token.",
         },
         "paths": paths,
         "components": {
