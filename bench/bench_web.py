@@ -151,7 +151,7 @@ def serve(instance: Path, workers: int) -> tuple[subprocess.Popen[bytes], int]:
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120  # workers load and check the content: slow on a busy machine
     while time.monotonic() < deadline:
         try:
             if Browser(port).request("GET", "/healthz")[0] == 200:

@@ -66,6 +66,16 @@ def issue_api_token(session: Session, user: UserRecord) -> str:
     return UserRepository(session).issue_api_token(user.id)
 
 
+def has_api_token(session: Session, user: UserRecord) -> bool:
+    """Whether the consultant holds an API token now (the token itself is never kept)."""
+    return UserRepository(session).has_api_token(user.id)
+
+
+def revoke_api_token(session: Session, user: UserRecord) -> None:
+    """Stop the consultant's API token from working."""
+    UserRepository(session).revoke_api_token(user.id)
+
+
 def issue_api_token_for(session: Session, email: str) -> str | None:
     """A new API token for the active consultant with this e-mail (the old one stops working)."""
     user = UserRepository(session).find_by_email(email)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from pathlib import Path
 
 from assessor.domain.errors import InputError
@@ -27,7 +28,14 @@ def read_table(
         raise InputError(f"{path}: file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")
     try:
         grid = _xlsx_grid(path, max_rows) if path.suffix.lower() == ".xlsx" else _csv_grid(path)
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, csv.Error) as exc:
+    except (
+        OSError,
+        UnicodeDecodeError,
+        ValueError,
+        KeyError,
+        csv.Error,
+        zipfile.BadZipFile,
+    ) as exc:
         raise InputError(f"{path}: cannot read the table: {exc}") from exc
     if not grid:
         raise InputError(f"{path}: the file is empty")

@@ -8,8 +8,9 @@ the caller says where the content is and what paths are relative to.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from assessor.config import content_paths, reports_dirs, shipped_content_dir
 from assessor.domain.content import Content
@@ -29,6 +30,8 @@ class Workspace:
     """A hash of the content and of every report template, wording and branding file."""
     base: Path | None = None
     """The folder file names in messages are relative to (the command line's working folder)."""
+    kept: dict[object, Any] = field(default_factory=dict, repr=False)
+    """What callers derive from the content once per process (the web app's form classes)."""
 
     def questionnaire(self, questionnaire_id: str) -> Questionnaire:
         """A questionnaire of the content; InputError naming the known ones if there is none."""

@@ -17,7 +17,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from assessor.services.database import open_database, upgrade_database
 from assessor.services.workspace import open_workspace
 from assessor.web import config as settings
-from assessor.web import security, templating
+from assessor.web import converters, security, templating
 from assessor.web.extensions import babel, csrf, limiter, login_manager
 from assessor.web.i18n import select_locale
 from assessor.web.queue import make_queue
@@ -48,6 +48,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     if proxies:  # behind a reverse proxy that terminates HTTPS: trust its forwarded headers
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)  # type: ignore[method-assign]
     _extensions(app)
+    converters.install(app)
     _blueprints(app)
     security.install(app)
     templating.install(app)

@@ -110,3 +110,38 @@ def test_team_is_managed_by_the_firm_administrator_only(app: Flask) -> None:
         },
     )
     assert refused.status_code == 403
+
+
+HUGE = "99999999999999999999"
+"""An id past every integer the database holds."""
+
+
+def test_every_route_with_an_id_past_the_database_range_is_not_found(app: Flask) -> None:
+    acme = add_firm(app, "Acme")
+    owner = app.test_client()
+    token = sign_in(owner, acme.email)
+    bearer = {"Authorization": f"Bearer {_api_token(app, acme.email)}"}
+    walked = 0
+    for rule in app.url_map.iter_rules():
+        if "<int:" not in rule.rule:
+            continue
+        url = re.sub(r"<int:\w+>", HUGE, rule.rule)
+        url = re.sub(r"<(?:\w+:)?\w+>", "x", url)
+        for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
+            answer = owner.open(url, method=method, data={"csrf_token": token}, headers=bearer)
+            assert answer.status_code == 404, (rule.endpoint, method, answer.status_code)
+            walked += 1
+    assert walked > 20
+    assert owner.get(f"/reports/{2**31}").status_code == 404
+    assert owner.get(f"/reports/{2**31 - 1}").status_code == 404
+
+
+def _api_token(app: Flask, email: str) -> str:
+    """A fresh API token for the consultant."""
+    from assessor.services.accounts import issue_api_token_for
+    from assessor.web.runtime import unit_of_work
+
+    with app.app_context(), unit_of_work() as db:
+        found = issue_api_token_for(db, email)
+    assert found is not None
+    return found

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assessor.web.runtime import runtime_of
+from tests.web.api.support import token_for
 from tests.web.conftest import make_app
 from tests.web.fuzz import Route, check_answer, form_bodies, json_bodies
 from tests.web.support import Firm, add_firm, csrf_token, sign_in
@@ -32,9 +33,26 @@ ROUTES = [
     Route("POST", "/assessments/{assessment}/invitations", "form", ("name", "role", "valid_days")),
     Route("POST", "/assessments/{assessment}/reports", "form", ("template", "format")),
     Route("POST", "/team", "form", ("email", "name", "password", "is_admin"), examples=20),
+    Route(
+        "PATCH",
+        "/api/v1/assessments/{assessment}/plan/{action}",
+        "json",
+        ("status", "owner", "starts_on", "due_on", "notes"),
+    ),
+    Route("POST", "/api/v1/assessments/{assessment}/workshop", "json", ("prework", "days")),
+    Route(
+        "POST",
+        "/api/v1/assessments/{assessment}/answers/import",
+        "json",
+        ("format", "document", "data", "mapping"),
+    ),
+    Route(
+        "PUT", "/api/v1/assessments/{assessment}/consensus/company-size", "json", ("value", "note")
+    ),
 ]
 """The pages' posts; the JSON API's routes join this list (or call `check_answer`) as they land."""
-REAL_VALUES = (*SECTION_QUESTIONS, "medium", "yes", "no", "executive", "pdf", "html", "2026-05-04")
+REAL_VALUES = (*SECTION_QUESTIONS, "medium", "yes", "no", "executive", "pdf", "html", "2026-05-04",
+               "done", "in-progress", "export", "csv", "xlsx")  # fmt: skip
 
 
 @pytest.fixture
@@ -50,6 +68,9 @@ def visitor(app: Flask, firm: Firm, route: Route) -> tuple[FlaskClient, str]:
         return browser, csrf_token(browser, f"/r/{firm.token}/s/1")
     if route.path == "/signin":
         return browser, csrf_token(browser)
+    if route.path.startswith("/api/"):
+        browser.environ_base["HTTP_AUTHORIZATION"] = token_for(app, firm.user)["Authorization"]
+        return browser, ""
     return browser, sign_in(browser, firm.email)
 
 
@@ -58,7 +79,9 @@ def test_malformed_posts_get_a_clear_4xx_never_a_server_error(
     fuzz_app: Flask, route: Route
 ) -> None:
     firm = add_firm(fuzz_app, "Fuzz")
-    path = route.path.format(token=firm.token, client=firm.client_id, assessment=firm.assessment_id)
+    path = route.path.format(
+        token=firm.token, client=firm.client_id, assessment=firm.assessment_id, action="x"
+    )
     browser, token = visitor(fuzz_app, firm, route)
     strategy = (
         form_bodies(route.fields, REAL_VALUES)

@@ -114,6 +114,15 @@ class UserRepository:
         self.session.flush()
         return token
 
+    def has_api_token(self, user_id: int) -> bool:
+        """Whether the consultant holds an API token now."""
+        return self._get(user_id).api_token_hash is not None
+
+    def revoke_api_token(self, user_id: int) -> None:
+        """Stop the consultant's API token from working."""
+        self._get(user_id).api_token_hash = None
+        self.session.flush()
+
     def find_by_api_token(self, token: str) -> UserRecord | None:
         """The active consultant holding this API token, else None."""
         user = self.session.scalars(

@@ -15,7 +15,8 @@ from werkzeug.exceptions import HTTPException
 
 from assessor.services.accounts import UserRecord, user_by_api_token
 from assessor.web.api import models
-from assessor.web.api.spec import MAX_ID, operation_of
+from assessor.web.api.spec import operation_of
+from assessor.web.converters import NO_ID
 from assessor.web.extensions import csrf
 from assessor.web.runtime import unit_of_work
 
@@ -70,9 +71,9 @@ def authenticate() -> None:
 
 
 def _check_ids() -> None:
-    """An id past what the database holds is simply not found."""
+    """An id no record has (0, or one past what the database holds) is simply not found."""
     for value in (request.view_args or {}).values():
-        if isinstance(value, int) and value > MAX_ID:
+        if isinstance(value, int) and value == NO_ID:
             raise ApiError(404, "no such record")
 
 
@@ -135,4 +136,13 @@ def _problem(error: Any) -> models.Problem:
     )
 
 
-from assessor.web.api import answers, clients, openapi, reports  # noqa: E402,F401
+from assessor.web.api import (  # noqa: E402,F401
+    answers,
+    clients,
+    exchange,
+    imports,
+    openapi,
+    progress,
+    reports,
+    workshops,
+)

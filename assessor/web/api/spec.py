@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from assessor.web.api import models
+from assessor.web.converters import MAX_ID
 
 PREFIX = "/api/v1"
 Auth = Literal["consultant", "link", "none"]
@@ -24,8 +25,6 @@ ReplySpec = tuple[str, type[BaseModel] | tuple[str, ...] | None]
 """(description, JSON model, or media types of a file, or None for no body)."""
 PARAMETER = re.compile(r"{(\w+)}")
 TOKEN_PATTERN = r"^[A-Za-z0-9_-]{1,100}$"
-MAX_ID = 2**31 - 1
-"""Ids above this are not found without a look-up (SQLite and PostgreSQL integers end there)."""
 
 
 @dataclass(frozen=True)
@@ -101,7 +100,8 @@ def document() -> dict[str, Any]:
             "version": "1",
             "description": "Clients, assessments, invitations, answers by link, results, "
             "roadmaps and reports. Consultants authenticate with `Authorization: Bearer "
-            "<token>` (`assessor user token --email E`); respondents by their link token.",
+            "<token>` (the *API token* page, or `assessor user token --email E`); respondents by "
+            "their link token.",
         },
         "paths": paths,
         "components": {

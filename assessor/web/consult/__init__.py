@@ -24,4 +24,12 @@ def require_sign_in() -> Response | None:
     return None
 
 
-from assessor.web.consult import assessments, clients, history, plan, reports, team  # noqa: E402, F401
+from assessor.web.consult import (  # noqa: E402, F401
+    assessments,
+    clients,
+    history,
+    plan,
+    reports,
+    team,
+    token,
+)

@@ -1,17 +1,22 @@
-"""Form fields built from the questionnaire's YAML at request time: one builder per question type.
+"""Form fields built from the questionnaire's YAML: one builder per question type.
 
 `BUILDERS` maps a question type to the function that makes its field (the registry CTFd uses
 for challenge types); `section_form` attaches a field per question, an evidence note, and a
-"not applicable" box where the question allows one, to a fresh form class for the request.
+"not applicable" box where the question allows one, to a form class kept per set of questions
+and language (content never changes in a process), and fills an instance per request.
+The inputs' attributes are rendered through a bounded cache: a section page draws dozens of
+radio buttons whose markup repeats from one request to the next.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
+from markupsafe import Markup, escape
 from wtforms import (
     BooleanField,
     Field,
@@ -22,16 +27,74 @@ from wtforms import (
 )
 from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
 from wtforms.validators import Optional
-from wtforms.widgets import CheckboxInput, ListWidget, NumberInput
+from wtforms.widgets import (
+    CheckboxInput,
+    ListWidget,
+    NumberInput,
+    RadioInput,
+    TextArea,
+    html_params,
+)
 
 from assessor.domain.responses import NOT_APPLICABLE, AnswerValue, value_key
 from assessor.domain.schema import Question
 from assessor.domain.text import tr
+from assessor.services.workspace import Workspace
 
 FieldBuilder = Callable[[Question, str], Field]
 BUILDERS: dict[str, FieldBuilder] = {}
 CHOICE_WIDGETS = {"scale": "radio", "single": "radio", "yesno": "radio", "multiple": "checkbox"}
 """How each question type is drawn (the template's macro); other types are single inputs."""
+
+
+PARAMS_KEPT = 8192
+"""How many distinct attribute sets of inputs are kept rendered."""
+
+
+@lru_cache(maxsize=PARAMS_KEPT)
+def _kept_params(items: tuple[tuple[str, type, Any], ...]) -> Markup:
+    return Markup(html_params(**{key: value for key, _, value in items}))
+
+
+def kept_params(**kwargs: Any) -> Markup:
+    """`html_params`, kept per attribute set (the type is part of the key: Markup is not str)."""
+    try:
+        return _kept_params(tuple((k, type(v), v) for k, v in sorted(kwargs.items())))
+    except TypeError:  # an unhashable value: render it afresh
+        return Markup(html_params(**kwargs))
+
+
+class KeptRadio(RadioInput):
+    """A radio button whose attributes are rendered through the cache."""
+
+    html_params = staticmethod(kept_params)
+
+
+class KeptCheckbox(CheckboxInput):
+    """A check box whose attributes are rendered through the cache."""
+
+    html_params = staticmethod(kept_params)
+
+
+class KeptNumber(NumberInput):
+    """A number input whose attributes are rendered through the cache."""
+
+    html_params = staticmethod(kept_params)
+
+
+class KeptTextArea(TextArea):
+    """A text area whose attributes are rendered through the cache (its text never is)."""
+
+    def __call__(self, field: StringField, **kwargs: object) -> Markup:
+        """The text area's markup, as WTForms draws it."""
+        kwargs.setdefault("id", field.id)
+        flags = getattr(field, "flags", {})
+        for key in dir(flags):
+            if key in self.validation_attrs and key not in kwargs:
+                kwargs[key] = getattr(flags, key)
+        params = kept_params(name=field.name, **kwargs)
+        text = escape(field._value())  # type: ignore[attr-defined]
+        return Markup(f"<textarea {params}>\r\n{text}</textarea>")
 
 
 def builds(*types: str) -> Callable[[FieldBuilder], FieldBuilder]:
@@ -79,6 +142,7 @@ def radio_field(question: Question, lang: str) -> Field:
     return RadioField(
         tr(question.text, lang),
         choices=as_choices(choices(question, lang)),
+        option_widget=KeptRadio(),
         validators=[Optional()],
     )
 
@@ -90,7 +154,7 @@ def checkbox_field(question: Question, lang: str) -> Field:
         tr(question.text, lang),
         choices=as_choices(choices(question, lang)),
         widget=ListWidget(prefix_label=False),
-        option_widget=CheckboxInput(),
+        option_widget=KeptCheckbox(),
         validators=[Optional()],
     )
 
@@ -103,7 +167,7 @@ def number_field(question: Question, lang: str) -> Field:
     }
     return StringField(
         tr(question.text, lang),
-        widget=NumberInput(step="any", **bounds),
+        widget=KeptNumber(step="any", **bounds),
         validators=[Optional()],
     )
 
@@ -111,24 +175,39 @@ def number_field(question: Question, lang: str) -> Field:
 @builds("text")
 def text_field(question: Question, lang: str) -> Field:
     """Free text."""
-    return TextAreaField(tr(question.text, lang), validators=[Optional()])
+    return TextAreaField(tr(question.text, lang), widget=KeptTextArea(), validators=[Optional()])
 
 
 def section_form(
-    questions: Iterable[Question], lang: str, formdata: Any, data: Mapping[str, Any]
+    ws: Workspace, questions: Iterable[Question], lang: str, formdata: Any, data: Mapping[str, Any]
 ) -> FlaskForm:
-    """A form for one section's questions, filled from a post (`formdata`) or saved `data`."""
+    """A form for these questions, filled from a post (`formdata`) or saved `data`."""
+    asked = tuple(questions)
+    key = ("section-form", tuple(q.id for q in asked), lang)
+    form_class = ws.kept.get(key)
+    if form_class is None:
+        form_class = ws.kept[key] = _form_class(asked, lang)
+    form: FlaskForm = form_class(formdata=formdata, data=dict(data))
+    return form
+
+
+def _form_class(questions: Iterable[Question], lang: str) -> type[FlaskForm]:
+    """A form class with a field, a note and, where allowed, a "not applicable" box per question."""
 
     class SectionForm(FlaskForm):  # type: ignore[misc]
-        """The questions of one section, built for this request."""
+        """The questions of one section in one language."""
 
     for question in questions:
         setattr(SectionForm, answer_name(question.id), BUILDERS[question.type](question, lang))
         note = tr(question.evidence, lang) or _("Evidence or comment (optional)")
-        setattr(SectionForm, note_name(question.id), TextAreaField(note, validators=[Optional()]))
+        setattr(
+            SectionForm,
+            note_name(question.id),
+            TextAreaField(note, widget=KeptTextArea(), validators=[Optional()]),
+        )
         if question.not_applicable and question.type not in CHOICE_WIDGETS:
             setattr(SectionForm, na_name(question.id), BooleanField(_("Not applicable")))
-    return SectionForm(formdata=formdata, data=dict(data))
+    return SectionForm
 
 
 def form_data(

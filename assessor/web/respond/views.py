@@ -104,7 +104,7 @@ def section(token: str, index: int) -> Page:
             errors = errors_by_question(problems, {q.id: q for q in questions})
             answers = saved_answers(session, link)
     data = form_data(questions, {q: (a.value, a.evidence) for q, a in answers.items()})
-    form = section_form(questions, _lang(), request.form if errors else None, data)
+    form = section_form(ws, questions, _lang(), request.form if errors else None, data)
     return render_template(
         "respond/section.html",
         token=token,

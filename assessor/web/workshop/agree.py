@@ -53,7 +53,7 @@ def consensus(assessment_id: int, question_id: str) -> Response | tuple[str, int
             c.question_id: (c.value, c.note) for c in consensus_of(session, me(), assessment_id)
         }
     data = form_data([question], {k: v for k, v in saved.items() if k == question_id})
-    form = section_form([question], _lang(), request.form if errors else None, data)
+    form = section_form(workspace(), [question], _lang(), request.form if errors else None, data)
     return render_template(
         "workshop/consensus.html",
         overview=overview,

@@ -3,12 +3,14 @@ another firm's consultant (404); link routes answer only for a live link; errors
 
 from __future__ import annotations
 
+import base64
 import re
 
 from flask import Flask
+from flask.testing import FlaskClient
 
 from assessor.web.api.spec import OPERATIONS, PREFIX, document
-from tests.web.api.support import token_for
+from tests.web.api.support import api_answer, token_for, unanswered
 from tests.web.support import add_firm, sign_in
 
 BODIES = {
@@ -21,6 +23,18 @@ BODIES = {
     "invite": {"role": "staff"},
     "order": {"template": "executive", "format": "html"},
     "put_answers": {"answers": {}},
+    "update_plan_action": {"status": "in-progress"},
+    "open_": {},
+    "agree": {"value": "medium"},
+    "import_answers": {
+        "format": "csv",
+        "data": base64.b64encode(b"Size\nmedium\n").decode(),
+        "mapping": {
+            "questionnaire": "executive-self-assessment",
+            "role": {"value": "executive"},
+            "columns": {"Size": "company-size"},
+        },
+    },
 }
 
 
@@ -52,7 +66,10 @@ def test_every_api_route_refuses_anonymous_cookie_and_other_firms(app: Flask) ->
     acme, rival = add_firm(app, "Acme"), add_firm(app, "Rival")
     owner, outsider = token_for(app, acme.user), token_for(app, rival.user)
     api = app.test_client()
-    api.put(f"/api/v1/respond/{acme.token}/answers", json={"answers": {"company-size": "medium"}})
+    for _ in range(3):  # answering may show more questions
+        shown = unanswered(api.get(f"/api/v1/respond/{acme.token}").get_json())
+        given = {q["id"]: api_answer(q) for q in shown}
+        api.put(f"/api/v1/respond/{acme.token}/answers", json={"answers": given})
     assert api.post(f"/api/v1/respond/{acme.token}/submit").status_code == 200
     job = api.post(
         f"/api/v1/assessments/{acme.assessment_id}/reports", headers=owner, json=BODIES["order"]
@@ -62,7 +79,11 @@ def test_every_api_route_refuses_anonymous_cookie_and_other_firms(app: Flask) ->
         "assessment_id": acme.assessment_id,
         "job_id": job,
         "token": acme.token,
+        "other_id": _second_scored(app, api, owner, acme.client_id),
+        "question": "company-size",
     }
+    plan = api.get(f"/api/v1/assessments/{acme.assessment_id}/plan", headers=owner).get_json()
+    ids["action"] = plan["phases"][0]["actions"][0]["id"]
     browser = app.test_client()
     sign_in(browser, acme.email)  # a session cookie is no API credential
     checked = 0
@@ -84,6 +105,19 @@ def test_every_api_route_refuses_anonymous_cookie_and_other_firms(app: Flask) ->
         assert answer.status_code < 400, (endpoint, method, answer.get_data(as_text=True)[:300])
         checked += 1
     assert checked == len([o for o in OPERATIONS if o.auth == "consultant"]) >= 11
+
+
+def _second_scored(app: Flask, api: FlaskClient, owner: dict[str, str], client_id: int) -> int:
+    """Another assessment of the client with one submitted answer (to compare with)."""
+    made = api.post(
+        f"/api/v1/clients/{client_id}/assessments", headers=owner, json=BODIES["create_assessment"]
+    ).get_json()["id"]
+    link = api.post(
+        f"/api/v1/assessments/{made}/invitations", headers=owner, json=BODIES["invite"]
+    ).get_json()["token"]
+    api.put(f"/api/v1/respond/{link}/answers", json={"answers": {"company-size": "small"}})
+    assert api.post(f"/api/v1/respond/{link}/submit").status_code == 200
+    return int(made)
 
 
 def test_link_routes_answer_only_for_a_live_link(app: Flask) -> None:
