@@ -25,6 +25,6 @@ def upsert(
     elif dialect == "sqlite":
         statement = sqlite.insert(model).values(**values)
     else:
-        raise NotImplementedError(f"no upsert for the {dialect!r} database")
+        raise ValueError(f"no upsert for the {dialect!r} database: use SQLite or PostgreSQL")
     changed = {name: statement.excluded[name] for name in values if name not in conflict_columns}
     session.execute(statement.on_conflict_do_update(index_elements=conflict_columns, set_=changed))
