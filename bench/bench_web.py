@@ -13,7 +13,6 @@ waits for the worker, and times the second download and a repeated order (target
 from __future__ import annotations
 
 import argparse
-import http.client
 import json
 import os
 import re
@@ -28,45 +27,9 @@ import time
 import urllib.parse
 from pathlib import Path
 
+from web_client import HOST, Browser  # the benchmarks' own HTTP user, beside this file
+
 ASSESSOR = str(Path(sys.executable).with_name("assessor"))
-CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
-HOST = "127.0.0.1"
-
-
-class Browser:
-    """One user: a cookie jar and fresh connections to the server, as a sync worker wants."""
-
-    def __init__(self, port: int) -> None:
-        self.port = port
-        self.cookies: dict[str, str] = {}
-
-    def request(
-        self, method: str, path: str, body: str | None = None, headers: dict[str, str] | None = None
-    ) -> tuple[int, dict[str, str], bytes, float]:
-        """Send a request; status, headers, body and the seconds it took."""
-        sent = dict(headers or {})
-        if self.cookies:
-            sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        started = time.perf_counter()
-        connection = http.client.HTTPConnection(HOST, self.port, timeout=30)
-        connection.request(method, path, body=body, headers=sent)
-        answer = connection.getresponse()
-        data = answer.read()
-        took = time.perf_counter() - started
-        connection.close()
-        for name, value in answer.getheaders():
-            if name.lower() == "set-cookie":
-                key, _, rest = value.partition("=")
-                self.cookies[key] = rest.split(";", 1)[0]
-        return answer.status, {k.lower(): v for k, v in answer.getheaders()}, data, took
-
-    def csrf(self, path: str) -> str:
-        """The CSRF token of a page with a form."""
-        _, _, data, _ = self.request("GET", path)
-        found = CSRF.search(data.decode())
-        if found is None:
-            raise SystemExit(f"no form on {path}")
-        return found.group(1)
 
 
 def respondent(port: int, link: str, requests: int, times: list[float]) -> None:

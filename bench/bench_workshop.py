@@ -16,7 +16,6 @@ Stops at the first N missing a target: saves under 100 ms at p99, the screen ref
 from __future__ import annotations
 
 import argparse
-import http.client
 import json
 import os
 import random
@@ -37,12 +36,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from web_client import CSRF, HOST, Browser
+
 from tests.support.postgres import Cluster, PostgresMissing
 
 ASSESSOR = str(Path(sys.executable).with_name("assessor"))
-CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 CODE = re.compile(r'class="join-code"[^>]*>([A-Z0-9]{6})<')
-HOST = "127.0.0.1"
 EMAIL, PASSWORD = "bench@northwind.example", "bench password 2026"
 SAVE_MS, REFRESH_MS = 100.0, 2000.0
 ANSWERS = [
@@ -56,47 +55,6 @@ POLL_EVERY = 2.0
 TIMEOUT = 10.0
 
 
-class Browser:
-    """One phone or screen: a cookie jar and a fresh connection per request (sync workers)."""
-
-    def __init__(self, port: int) -> None:
-        self.port = port
-        self.cookies: dict[str, str] = {}
-
-    def request(
-        self, method: str, path: str, body: str | None = None, headers: dict[str, str] | None = None
-    ) -> tuple[int, dict[str, str], bytes]:
-        """Send a request; status, headers (lower-case names) and body."""
-        sent = dict(headers or {})
-        if self.cookies:
-            sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        connection = http.client.HTTPConnection(HOST, self.port, timeout=TIMEOUT)
-        try:
-            connection.request(method, path, body=body, headers=sent)
-            answer = connection.getresponse()
-            data = answer.read()
-        finally:
-            connection.close()
-        for name, value in answer.getheaders():
-            if name.lower() == "set-cookie":
-                key, _, rest = value.partition("=")
-                self.cookies[key] = rest.split(";", 1)[0]
-        return answer.status, {k.lower(): v for k, v in answer.getheaders()}, data
-
-    def form(self, path: str, fields: dict[str, str], page: str | None = None) -> dict[str, str]:
-        """Post a form with the CSRF token of `page` (or `path`); the answer's headers."""
-        _, _, html = self.request("GET", page or path)
-        found = CSRF.search(html.decode())
-        if found is None:
-            raise SystemExit(f"no form on {page or path}")
-        body = urllib.parse.urlencode({**fields, "csrf_token": found.group(1)})
-        posted = {"Content-Type": "application/x-www-form-urlencoded"}
-        status, headers, _ = self.request("POST", path, body, posted)
-        if status not in (200, 302, 303):
-            raise SystemExit(f"POST {path} answered {status}")
-        return headers
-
-
 @dataclass
 class Participant:
     """A joined phone: its session, its own link and its CSRF token."""
@@ -108,8 +66,8 @@ class Participant:
 
 def join(port: int, code: str, n: int) -> Participant:
     """Join through `/w/<code>` as a phone does: the join form, then the link it leads to."""
-    phone = Browser(port)
-    _, _, html = phone.request("GET", f"/w/{code}")
+    phone = Browser(port, TIMEOUT)
+    _, _, html, _ = phone.request("GET", f"/w/{code}")
     token = CSRF.search(html.decode())
     if token is None:
         raise SystemExit("no join form")
@@ -117,7 +75,7 @@ def join(port: int, code: str, n: int) -> Participant:
         {"csrf_token": token.group(1), "role": ROLES[n % len(ROLES)], "name": f"P{n}"}
     )
     posted = {"Content-Type": "application/x-www-form-urlencoded"}
-    status, headers, _ = phone.request("POST", f"/w/{code}", body, posted)
+    status, headers, _, _ = phone.request("POST", f"/w/{code}", body, posted)
     if status != 302:
         raise SystemExit(f"joining answered {status}")
     return Participant(phone, urllib.parse.urlparse(headers["location"]).path, token.group(1))
@@ -152,12 +110,12 @@ class Step:
 
 def facilitator(port: int, live: str, stop: threading.Event, times: list[float]) -> int:
     """Poll the live view every 2 s, and the radar when it changed; failures."""
-    screen, version, failures = Browser(port), None, 0
+    screen, version, failures = Browser(port, TIMEOUT), None, 0
     screen.cookies = dict(FACILITATOR_COOKIES)
     while not stop.is_set():
         started = time.perf_counter()
         try:
-            status, _, data = screen.request("GET", live, headers={"Accept": "application/json"})
+            status, _, data, _ = screen.request("GET", live, headers={"Accept": "application/json"})
             state = json.loads(data) if status == 200 else {}
             if state.get("version") != version:
                 version = state.get("version")
@@ -195,7 +153,9 @@ def answering(
         body = json.dumps({"question": question, "value": values[index % len(values)]})
         headers = {"Content-Type": "application/json", "X-CSRFToken": person.token}
         try:
-            status, _, data = person.browser.request("POST", f"{person.link}/answer", body, headers)
+            status, _, data, _ = person.browser.request(
+                "POST", f"{person.link}/answer", body, headers
+            )
             ok = status == 200 and bool(json.loads(data).get("saved"))
         except OSError:
             ok = False
@@ -241,7 +201,7 @@ def serve(
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            if Browser(port).request("GET", "/healthz")[0] == 200:
+            if Browser(port, TIMEOUT).request("GET", "/healthz")[0] == 200:
                 return process, port
         except OSError:
             time.sleep(0.2)
@@ -261,7 +221,7 @@ def stopped(process: subprocess.Popen[bytes]) -> None:
 
 def open_room(port: int) -> tuple[str, str]:
     """Sign in, add a client and an assessment, open its workshop; the live path and the code."""
-    me = Browser(port)
+    me = Browser(port, TIMEOUT)
     me.form("/signin", {"email": EMAIL, "password": PASSWORD})
     made = me.form("/clients", {"organisation": "Globex"})
     client = urllib.parse.urlparse(made["location"]).path
@@ -275,7 +235,7 @@ def open_room(port: int) -> tuple[str, str]:
     )
     assessment = urllib.parse.urlparse(made["location"]).path
     me.form(f"{assessment}/workshop", {"days": "1"})
-    _, _, html = me.request("GET", f"{assessment}/workshop")
+    _, _, html, _ = me.request("GET", f"{assessment}/workshop")
     code = CODE.search(html.decode())
     if code is None:
         raise SystemExit("no workshop code on the screen")

@@ -1,0 +1,59 @@
+"""The benchmarks' HTTP user: a cookie jar and a fresh connection per request, on 127.0.0.1."""
+
+from __future__ import annotations
+
+import http.client
+import re
+import time
+import urllib.parse
+
+CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+HOST = "127.0.0.1"
+
+
+class Browser:
+    """One user: a cookie jar and fresh connections to the server, as a sync worker wants."""
+
+    def __init__(self, port: int, timeout: float = 30.0) -> None:
+        self.port = port
+        self.timeout = timeout
+        self.cookies: dict[str, str] = {}
+
+    def request(
+        self, method: str, path: str, body: str | None = None, headers: dict[str, str] | None = None
+    ) -> tuple[int, dict[str, str], bytes, float]:
+        """Send a request; status, headers (lower-case names), body and the seconds it took."""
+        sent = dict(headers or {})
+        if self.cookies:
+            sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        started = time.perf_counter()
+        connection = http.client.HTTPConnection(HOST, self.port, timeout=self.timeout)
+        try:
+            connection.request(method, path, body=body, headers=sent)
+            answer = connection.getresponse()
+            data = answer.read()
+        finally:
+            connection.close()
+        took = time.perf_counter() - started
+        for name, value in answer.getheaders():
+            if name.lower() == "set-cookie":
+                key, _, rest = value.partition("=")
+                self.cookies[key] = rest.split(";", 1)[0]
+        return answer.status, {k.lower(): v for k, v in answer.getheaders()}, data, took
+
+    def csrf(self, path: str) -> str:
+        """The CSRF token of a page with a form."""
+        _, _, data, _ = self.request("GET", path)
+        found = CSRF.search(data.decode())
+        if found is None:
+            raise SystemExit(f"no form on {path}")
+        return found.group(1)
+
+    def form(self, path: str, fields: dict[str, str], page: str | None = None) -> dict[str, str]:
+        """Post a form with the CSRF token of `page` (or `path`); the answer's headers."""
+        body = urllib.parse.urlencode({**fields, "csrf_token": self.csrf(page or path)})
+        posted = {"Content-Type": "application/x-www-form-urlencoded"}
+        status, headers, _, _ = self.request("POST", path, body, posted)
+        if status not in (200, 302, 303):
+            raise SystemExit(f"POST {path} answered {status}")
+        return headers
