@@ -44,8 +44,9 @@ ROUTES = [
         "POST",
         "/api/v1/assessments/{assessment}/answers/import",
         "json",
-        ("format", "document", "data", "mapping"),
+        ("format", "document", "data", "mapping", "mapping_id"),
     ),
+    Route("POST", "/api/v1/mappings", "json", ("name", "mapping")),
     Route(
         "PUT", "/api/v1/assessments/{assessment}/consensus/company-size", "json", ("value", "note")
     ),
