@@ -44,9 +44,7 @@ def locked() -> dict[str, tuple[str, str]]:
 
 def test_the_lock_pins_every_installed_package_at_its_version_with_hashes() -> None:
     pins = locked()
-    installed = {
-        canonicalize_name(d.metadata["Name"]): d.version for d in metadata.distributions()
-    }
+    installed = {canonicalize_name(d.metadata["Name"]): d.version for d in metadata.distributions()}
     for name, (version, entry) in pins.items():
         assert installed.get(name) == version, f"{name}: locked {version}, installed "
         assert re.search(r"--hash=sha256:[0-9a-f]{64}", entry), f"{name} has no hash"
