@@ -21,7 +21,7 @@ values:
   executive-sponsor-named: {"Yes, named": "yes"}
 """
 GOOD = b'Name,Size,Sponsor\nAnn,medium,"Yes, named"\nBob,small,no\n'
-BAD = b"Name,Size,Sponsor\n<b>Cid</b>,gigantic,yes\nDee,small,perhaps\n"
+BAD = b"Name,Size,Sponsor\nCid,<b>gigantic</b>,yes\nDee,small,perhaps\n"
 
 
 def post(browser: FlaskClient, url: str, token: str, data: bytes, **fields: str) -> object:
@@ -74,7 +74,8 @@ def test_a_file_with_errors_imports_nothing_and_lists_each(app: Flask) -> None:
     assert refused.status_code == 422  # type: ignore[attr-defined]
     assert "Nothing was imported. Problems found: 2." in text
     assert "export.csv:2" in text and "export.csv:3" in text
-    assert "<b>Cid</b>" not in text
+    assert "&#39;&lt;b&gt;gigantic&lt;/b&gt;&#39; is not one of the options" in text
+    assert "<b>gigantic</b>" not in text, "a value from the file shows as text, not markup"
     people = browser.get(f"/assessments/{acme.assessment_id}").get_data(as_text=True)
     assert "Dee" not in people
 
