@@ -97,7 +97,7 @@ def run_pip_audit(lock: Path, service: str) -> int:
             )
             env_path = [folder]
         command = [sys.executable, "-m", "pip_audit", "--requirement", str(lock),
-                   "--require-hashes", "--disable-pip", "--no-deps",
+                   "--require-hashes", "--disable-pip",
                    "--vulnerability-service", service, "--progress-spinner", "off"]  # fmt: skip
         env = dict(os.environ) | ({"PYTHONPATH": ":".join(env_path)} if env_path else {})
         return subprocess.run(command, env=env, check=False).returncode
