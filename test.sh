@@ -11,3 +11,6 @@ echo "== assessor validate";  .venv/bin/assessor validate
 coverage=()
 [ $# -gt 0 ] || coverage=(--cov=assessor --cov-branch --cov-report=term:skip-covered --cov-fail-under=85)
 echo "== pytest";             .venv/bin/pytest "${coverage[@]}" "$@"
+# The whole run also audits the locked packages (fails only on a known vulnerability; says how
+# much it could audit: docs/security.md, "Dependencies").
+[ $# -gt 0 ] || { echo "== audit"; scripts/audit.sh; }

@@ -40,11 +40,14 @@ if [ ! -x .venv/bin/python ]; then
 fi
 spec="."
 [ -z "$extras" ] || spec=".[$extras]"
-stamp=".venv/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)-${extras:-base}"
+stamp=".venv/.installed-$(cat pyproject.toml requirements.lock | sha256sum | cut -c1-16)-${extras:-base}"
 if [ ! -f "$stamp" ]; then
-  echo "setup: installing Python packages ($spec)"
+  echo "setup: installing Python packages ($spec) as pinned in requirements.lock"
   # (pip's notes about package index folders this machine does not have are left out)
   .venv/bin/python -m pip install --quiet --upgrade pip 2>&1 | { grep -v "^WARNING: Location" || true; }
+  # The locked versions first, each file checked against its sha256 (scripts/lock.sh writes them);
+  # then the project itself, which finds its dependencies already there.
+  .venv/bin/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock 2>&1 | { grep -v "^WARNING: Location" || true; }
   .venv/bin/python -m pip install --quiet --editable "$spec" 2>&1 | { grep -v "^WARNING: Location" || true; }
   touch "$stamp"
 fi

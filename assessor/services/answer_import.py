@@ -70,6 +70,14 @@ def guess_mapping(ws: Workspace, questionnaire_id: str, headers: Sequence[str]) 
     return mapping
 
 
+def check_mapping(ws: Workspace, mapping: Mapping[str, Any], file: str) -> str:
+    """The mapping's questionnaire; InputError when it or any mapped question is unknown."""
+    questionnaire_id = _questionnaire(ws, mapping, file)
+    asked = {q.id: q for q in ws.content.questionnaire_questions(questionnaire_id)}
+    _columns(mapping, asked, [], file)
+    return questionnaire_id
+
+
 def responses_from_rows(
     ws: Workspace, mapping: Mapping[str, Any], rows: Sequence[Mapping[str, str]], file: str
 ) -> tuple[str, list[Response]]:

@@ -127,3 +127,16 @@ class RenderedReportRecord:
     media_type: str
     content: bytes
     created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ImportMappingRecord:
+    """A firm's saved column-to-question mapping for importing answers."""
+
+    id: int
+    firm_id: int
+    name: str
+    questionnaire_id: str
+    mapping: Mapping[str, Any]
+    saved_by: int | None
+    saved_at: dt.datetime

@@ -1,4 +1,5 @@
-"""INSERT .. ON CONFLICT DO UPDATE for SQLite and PostgreSQL: one atomic statement, safe under races."""
+"""INSERT .. ON CONFLICT DO UPDATE (or DO NOTHING) for SQLite and PostgreSQL: one atomic
+statement, safe under races."""
 
 from __future__ import annotations
 
@@ -18,13 +19,28 @@ def upsert(
     conflict_columns: Sequence[str],
 ) -> None:
     """Insert a row, or update every other given column of the row with the same key."""
-    dialect = session.get_bind().dialect.name
-    statement: postgresql.Insert | sqlite.Insert
-    if dialect == "postgresql":
-        statement = postgresql.insert(model).values(**values)
-    elif dialect == "sqlite":
-        statement = sqlite.insert(model).values(**values)
-    else:
-        raise ValueError(f"no upsert for the {dialect!r} database: use SQLite or PostgreSQL")
+    statement = _insert(session, model, values)
     changed = {name: statement.excluded[name] for name in values if name not in conflict_columns}
     session.execute(statement.on_conflict_do_update(index_elements=conflict_columns, set_=changed))
+
+
+def insert_if_new(
+    session: Session, model: type[Base], values: Mapping[str, Any], conflict_columns: Sequence[str]
+) -> int | None:
+    """Insert a row and give its id; None (and nothing written) when its key is taken."""
+    statement = _insert(session, model, values).on_conflict_do_nothing(
+        index_elements=conflict_columns
+    )
+    found = session.execute(statement.returning(model.__table__.c.id)).scalar_one_or_none()
+    return None if found is None else int(found)
+
+
+def _insert(
+    session: Session, model: type[Base], values: Mapping[str, Any]
+) -> postgresql.Insert | sqlite.Insert:
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        return postgresql.insert(model).values(**values)
+    if dialect == "sqlite":
+        return sqlite.insert(model).values(**values)
+    raise ValueError(f"no upsert for the {dialect!r} database: use SQLite or PostgreSQL")

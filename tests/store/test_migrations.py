@@ -25,6 +25,7 @@ TABLES = {
     "workshops",
     "workshop_participants",
     "consensus_answers",
+    "import_mappings",
     "tracked_actions",
     "action_changes",
 }

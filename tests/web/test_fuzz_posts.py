@@ -32,6 +32,9 @@ ROUTES = [
     Route("POST", "/clients/{client}", "form", ("questionnaire", "title", "assessed_on", "target")),
     Route("POST", "/assessments/{assessment}/invitations", "form", ("name", "role", "valid_days")),
     Route("POST", "/assessments/{assessment}/reports", "form", ("template", "format")),
+    Route(
+        "POST", "/assessments/{assessment}/import", "form", ("table", "saved", "mapping", "save_as")
+    ),
     Route("POST", "/team", "form", ("email", "name", "password", "is_admin"), examples=20),
     Route(
         "PATCH",
@@ -44,8 +47,9 @@ ROUTES = [
         "POST",
         "/api/v1/assessments/{assessment}/answers/import",
         "json",
-        ("format", "document", "data", "mapping"),
+        ("format", "document", "data", "mapping", "mapping_id"),
     ),
+    Route("POST", "/api/v1/mappings", "json", ("name", "mapping")),
     Route(
         "PUT", "/api/v1/assessments/{assessment}/consensus/company-size", "json", ("value", "note")
     ),

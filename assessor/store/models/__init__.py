@@ -3,6 +3,7 @@
 from assessor.store.models.accounts import Firm, User
 from assessor.store.models.assessments import Assessment, AssessmentStatus
 from assessor.store.models.clients import Client
+from assessor.store.models.imports import ImportMapping
 from assessor.store.models.reports import JobStatus, RenderedReport, ReportJob
 from assessor.store.models.respondents import Answer, Respondent
 from assessor.store.models.tracking import ActionChange, ActionStatus, TrackedAction
@@ -22,6 +23,7 @@ __all__ = [
     "Client",
     "ConsensusAnswer",
     "Firm",
+    "ImportMapping",
     "JobStatus",
     "RenderedReport",
     "ReportJob",

@@ -141,6 +141,7 @@ from assessor.web.api import (  # noqa: E402,F401
     clients,
     exchange,
     imports,
+    mappings,
     openapi,
     progress,
     reports,

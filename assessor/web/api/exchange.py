@@ -1,4 +1,5 @@
-"""An assessment exported as XLSX (one sheet each: answers, scores, risks, roadmap, progress) or JSON."""
+"""An assessment exported as XLSX (one sheet each: answers, scores, risks, roadmap, progress) or
+JSON, and its roadmap as CSV (for a project tool) and iCalendar (the milestones)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 from flask import Response
 
 from assessor.services.exchange import export_document
+from assessor.services.exports import roadmap_csv, roadmap_ics
 from assessor.services.tracking import tracked_workbook
 from assessor.web.api import ApiError, bp, consultant, lang, models
 from assessor.web.api.clients import scored
@@ -14,6 +16,8 @@ from assessor.web.api.spec import operation
 from assessor.web.runtime import unit_of_work, workspace
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV = "text/csv"
+ICS = "text/calendar"
 
 
 class ExportDocument(models.Reply):
@@ -71,3 +75,36 @@ def export_xlsx(assessment_id: int) -> Response:
         raise ApiError(404, "no such assessment")
     disposition = f'attachment; filename="assessment-{assessment_id}.xlsx"'
     return Response(data, mimetype=XLSX, headers={"Content-Disposition": disposition})
+
+
+@operation(
+    bp,
+    "GET",
+    "/assessments/{assessment_id}/roadmap.csv",
+    "The roadmap as CSV, one action a row (formulas neutralised in free text)",
+    replies={200: ("The CSV file", (CSV,)), 409: ("Nobody has submitted yet", models.Error)},
+    lang=True,
+)
+def roadmap_csv_file(assessment_id: int) -> Response:
+    """Every scheduled action with its phase, weeks, dates, effort, impact and why."""
+    language = lang()
+    found = scored(assessment_id)
+    text = roadmap_csv(found.roadmap, workspace().content, language)
+    disposition = f'attachment; filename="roadmap-{assessment_id}.csv"'
+    return Response(text, mimetype=CSV, headers={"Content-Disposition": disposition})
+
+
+@operation(
+    bp,
+    "GET",
+    "/assessments/{assessment_id}/roadmap.ics",
+    "The roadmap's milestones as iCalendar (each phase's end, each critical action's end)",
+    replies={200: ("The calendar", (ICS,)), 409: ("Nobody has submitted yet", models.Error)},
+    lang=True,
+)
+def roadmap_ics_file(assessment_id: int) -> Response:
+    """All-day events dated from the assessment's date, with stable ids."""
+    language = lang()
+    data = roadmap_ics(scored(assessment_id).roadmap, language)
+    disposition = f'attachment; filename="roadmap-{assessment_id}.ics"'
+    return Response(data, mimetype=ICS, headers={"Content-Disposition": disposition})

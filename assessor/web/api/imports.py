@@ -16,8 +16,10 @@ from assessor.services.answers_in import (
     store_responses,
     table_responses,
 )
+from assessor.services.import_mappings import mapping_of
 from assessor.web.api import ApiError, body_of, bp, consultant, models
 from assessor.web.api.spec import operation
+from assessor.web.converters import MAX_ID
 from assessor.web.runtime import unit_of_work, workspace
 
 Header = Annotated[str, StringConstraints(min_length=1, max_length=500)]
@@ -48,12 +50,14 @@ class ImportMapping(models.Request):
 
 
 class AnswersImport(models.Request):
-    """An export document (`format: export`), or a CSV/XLSX file in base64 with its mapping."""
+    """An export document (`format: export`), or a CSV/XLSX file in base64 with its mapping:
+    given in full (`mapping`) or saved before (`mapping_id`, from `POST /mappings`)."""
 
     format: Literal["export", "csv", "xlsx"]
     document: dict[str, Any] | None = None
     data: Annotated[str, StringConstraints(max_length=3_000_000)] | None = None
     mapping: ImportMapping | None = None
+    mapping_id: Annotated[int, Field(ge=1, le=MAX_ID)] | None = None
 
 
 class Imported(models.Reply):
@@ -68,14 +72,34 @@ def _responses(given: AnswersImport) -> tuple[str, list[Response]]:
         if given.document is None:
             raise ApiError(422, "send the export as document")
         return document_responses(ws, given.document, "document")
-    if given.data is None or given.mapping is None:
-        raise ApiError(422, "send the file as data (base64) with its mapping")
+    if given.data is None or (given.mapping is None) == (given.mapping_id is None):
+        raise ApiError(422, "send the file as data (base64) with mapping or mapping_id (one)")
     try:
         raw = base64.b64decode(given.data, validate=True)
     except (binascii.Error, ValueError):
         raise ApiError(422, "data is not base64") from None
-    mapping = given.mapping.model_dump(exclude_none=True)
+    mapping = _mapping(given)
     return table_responses(ws, mapping, raw, f".{given.format}", f"upload.{given.format}")
+
+
+def _mapping(given: AnswersImport) -> dict[str, Any]:
+    """The mapping sent, or the firm's saved one; 404 for a saved one the firm does not have."""
+    if given.mapping is not None:
+        return given.mapping.model_dump(exclude_none=True)
+    assert given.mapping_id is not None
+    with unit_of_work() as session:
+        saved = mapping_of(session, consultant(), given.mapping_id)
+    if saved is None:
+        raise ApiError(404, "no such mapping")
+    return dict(saved.mapping)
+
+
+def problems_of(error: InputError) -> list[models.Problem]:
+    """An InputError's problems as the API lists them (the first MAX_PROBLEMS)."""
+    return [
+        models.Problem(question=p.question, kind=p.kind or "invalid", message=str(p))
+        for p in error.problems[:MAX_PROBLEMS]
+    ]
 
 
 @operation(
@@ -97,12 +121,8 @@ def import_answers(assessment_id: int) -> tuple[dict[str, Any], int]:
                 session, consultant(), assessment_id, questionnaire_id, responses
             )
     except InputError as exc:
-        problems = [
-            models.Problem(question=p.question, kind=p.kind or "invalid", message=str(p))
-            for p in exc.problems[:MAX_PROBLEMS]
-        ]
         detail = f"nothing was imported: {len(exc.problems)} problem(s)"
-        raise ApiError(422, detail, problems=problems) from None
+        raise ApiError(422, detail, problems=problems_of(exc)) from None
     if made is None:
         raise ApiError(404, "no such assessment")
     return Imported(respondents=made).model_dump(mode="json"), 201

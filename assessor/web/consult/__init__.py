@@ -28,6 +28,7 @@ from assessor.web.consult import (  # noqa: E402, F401
     assessments,
     clients,
     history,
+    imports,
     plan,
     reports,
     team,

@@ -6,6 +6,7 @@ import datetime as dt
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
     BooleanField,
     DateField,
@@ -14,6 +15,7 @@ from wtforms import (
     PasswordField,
     SelectField,
     StringField,
+    TextAreaField,
 )
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp
 
@@ -79,3 +81,20 @@ class ConsultantForm(FlaskForm):  # type: ignore[misc]
 
 class EmptyForm(FlaskForm):  # type: ignore[misc]
     """A button that posts (its CSRF token only)."""
+
+
+class ImportForm(FlaskForm):  # type: ignore[misc]
+    """A form's export to import: the file, and a saved mapping or one written here."""
+
+    table = FileField(
+        _l("The form's export (CSV or XLSX)"),
+        validators=[FileRequired(), FileAllowed(["csv", "xlsx"], _l("Send a .csv or .xlsx file."))],
+    )
+    saved = SelectField(_l("Saved mapping"), validators=[Optional()])
+    mapping = TextAreaField(
+        _l("Or a mapping (YAML, as assessor import-answers reads it)"),
+        validators=[Optional(), Length(max=20_000)],
+    )
+    save_as = StringField(
+        _l("Save this mapping as (optional)"), validators=[Optional(), Length(max=200)]
+    )

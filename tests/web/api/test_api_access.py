@@ -26,6 +26,14 @@ BODIES = {
     "update_plan_action": {"status": "in-progress"},
     "open_": {},
     "agree": {"value": "medium"},
+    "create_mapping": {
+        "name": "Spring form",
+        "mapping": {
+            "questionnaire": "executive-self-assessment",
+            "role": {"value": "executive"},
+            "columns": {"Size": "company-size"},
+        },
+    },
     "import_answers": {
         "format": "csv",
         "data": base64.b64encode(b"Size\nmedium\n").decode(),
@@ -84,6 +92,8 @@ def test_every_api_route_refuses_anonymous_cookie_and_other_firms(app: Flask) ->
     }
     plan = api.get(f"/api/v1/assessments/{acme.assessment_id}/plan", headers=owner).get_json()
     ids["action"] = plan["phases"][0]["actions"][0]["id"]
+    saved = dict(BODIES["create_mapping"], name="Autumn form")
+    ids["mapping_id"] = api.post("/api/v1/mappings", headers=owner, json=saved).get_json()["id"]
     browser = app.test_client()
     sign_in(browser, acme.email)  # a session cookie is no API credential
     checked = 0

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import io
 
 from flask import Flask
 from openpyxl import load_workbook
 
 from assessor.services.exchange import import_document
+from assessor.services.exports import CSV_COLUMNS
 from assessor.web.runtime import runtime_of
 from tests.web.api.support import token_for
 from tests.web.api.test_api_progress import demo_token
@@ -49,8 +51,31 @@ def test_exports_refuse_other_firms_and_wait_for_answers(app: Flask) -> None:
     rival = add_firm(app, "Rival")
     auth = token_for(app, rival.user)
     api = app.test_client()
-    for suffix in ("json", "xlsx"):
-        other = api.get(f"/api/v1/assessments/{demo.workshops[0]}/export.{suffix}", headers=auth)
+    for suffix in ("json", "xlsx", "csv", "ics"):
+        name = "roadmap" if suffix in ("csv", "ics") else "export"
+        other = api.get(f"/api/v1/assessments/{demo.workshops[0]}/{name}.{suffix}", headers=auth)
         assert other.status_code == 404 and other.is_json
-        empty = api.get(f"/api/v1/assessments/{rival.assessment_id}/export.{suffix}", headers=auth)
+        empty = api.get(f"/api/v1/assessments/{rival.assessment_id}/{name}.{suffix}", headers=auth)
         assert empty.status_code == 409 and empty.is_json
+
+
+def test_the_roadmap_exports_hold_every_action_and_the_milestones(app: Flask) -> None:
+    demo = load(app)
+    auth = demo_token(app)
+    api = app.test_client()
+    first = demo.workshops[0]
+    plan = api.get(f"/api/v1/assessments/{first}/roadmap?lang=ru", headers=auth).get_json()
+    table = api.get(f"/api/v1/assessments/{first}/roadmap.csv?lang=ru", headers=auth)
+    assert table.status_code == 200 and table.mimetype == "text/csv"
+    assert f"roadmap-{first}.csv" in table.headers["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(table.get_data(as_text=True))))
+    assert rows and tuple(rows[0]) == CSV_COLUMNS
+    assert [r["id"] for r in rows] == [a["id"] for a in plan["actions"]]
+    assert [r["title"] for r in rows] == [a["title"] for a in plan["actions"]]
+    calendar = api.get(f"/api/v1/assessments/{first}/roadmap.ics", headers=auth)
+    assert calendar.status_code == 200 and calendar.mimetype == "text/calendar"
+    text = calendar.get_data(as_text=True)
+    assert text.startswith("BEGIN:VCALENDAR") and text.count("BEGIN:VEVENT") >= len(
+        [p for p in plan["phases"] if p["actions"]]
+    )
+    assert "phase complete" in text
