@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from assessor.store.base import Base
+
+INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
 def upsert(
@@ -19,12 +22,17 @@ def upsert(
 ) -> None:
     """Insert a row, or update every other given column of the row with the same key."""
     dialect = session.get_bind().dialect.name
-    statement: postgresql.Insert | sqlite.Insert
-    if dialect == "postgresql":
-        statement = postgresql.insert(model).values(**values)
-    elif dialect == "sqlite":
-        statement = sqlite.insert(model).values(**values)
-    else:
+    if dialect not in INSERTS:
         raise ValueError(f"no upsert for the {dialect!r} database: use SQLite or PostgreSQL")
-    changed = {name: statement.excluded[name] for name in values if name not in conflict_columns}
-    session.execute(statement.on_conflict_do_update(index_elements=conflict_columns, set_=changed))
+    statement = _statement(dialect, model, tuple(values), tuple(conflict_columns))
+    session.execute(statement, dict(values))
+
+
+@lru_cache(maxsize=64)
+def _statement(
+    dialect: str, model: type[Base], columns: tuple[str, ...], conflict_columns: tuple[str, ...]
+) -> Any:
+    """The upsert of these columns, built once (its values are the execution's parameters)."""
+    statement = INSERTS[dialect](model)
+    changed = {name: statement.excluded[name] for name in columns if name not in conflict_columns}
+    return statement.on_conflict_do_update(index_elements=conflict_columns, set_=changed)

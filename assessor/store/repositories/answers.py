@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Row, delete, select
 from sqlalchemy.orm import Session
 
 from assessor.store.base import utcnow
@@ -56,8 +57,8 @@ class AnswerRepository:
 
     def of_respondent(self, respondent_id: int) -> list[AnswerRecord]:
         """A respondent's answers in the order they were first given."""
-        rows = self.session.scalars(
-            select(Answer).where(Answer.respondent_id == respondent_id).order_by(Answer.id)
+        rows = self.session.execute(
+            select(*ANSWER_COLUMNS).where(Answer.respondent_id == respondent_id).order_by(Answer.id)
         )
         return [answer_record(row) for row in rows]
 
@@ -85,7 +86,17 @@ class AnswerRepository:
         return [(respondent_record(r), answers[r.id]) for r in respondents]
 
 
-def answer_record(row: Answer) -> AnswerRecord:
+ANSWER_COLUMNS = (
+    Answer.question_id,
+    Answer.value,
+    Answer.evidence,
+    Answer.comment,
+    Answer.updated_at,
+)
+"""What a record of an answer reads: its columns alone load faster than whole rows."""
+
+
+def answer_record(row: Answer | Row[Any]) -> AnswerRecord:
     """An answer row as a record, its JSON value turned into the domain's answer value."""
     return AnswerRecord(
         question_id=row.question_id,

@@ -22,7 +22,8 @@ from assessor.services.responding import (
 from assessor.web.bodies import json_body
 from assessor.web.consult.forms import EmptyForm
 from assessor.web.respond import bp
-from assessor.web.respond.fields import answer_name, form_data, posted_answers, section_form
+from assessor.web.respond.fields import form_data, posted_answers, section_form
+from assessor.web.respond.markup import question_markup
 from assessor.web.respond.pages import (
     answer_text,
     asked_in,
@@ -113,11 +114,10 @@ def section(token: str, index: int) -> Page:
         section=current,
         title=tr(current.title, _lang()),
         description=tr(current.description, _lang()),
-        asked=asked,
+        questions=[question_markup(ws, a, form, errors, _lang()) for a in asked],
         form=form,
         errors=errors,
         progress=progress(ws, link, answers),
-        answer_name=answer_name,
         lang=_lang(),
     ), (422 if errors else 200)
 
