@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, defer
 
 from assessor.store.base import utcnow
@@ -15,6 +15,16 @@ from assessor.store.tokens import new_public_id, new_token, token_digest
 
 DEFAULT_VALIDITY = dt.timedelta(days=30)
 """How long an invitation link works unless told otherwise."""
+
+
+LINK = (
+    select(Respondent, Assessment, Client.firm_id)
+    .join(Assessment, Assessment.id == Respondent.assessment_id)
+    .join(Client, Client.id == Assessment.client_id)
+    .where(Respondent.token_hash == bindparam("digest"))
+    .options(defer(Assessment.result_json))
+)
+"""A link's respondent and assessment by the token's digest (built once: every page asks it)."""
 
 
 class RespondentRepository:
@@ -75,13 +85,7 @@ class RespondentRepository:
 
     def find_link(self, token: str) -> tuple[RespondentRecord, AssessmentRecord] | None:
         """The respondent this token was issued to (expired or not) and their assessment, at once."""
-        row = self.session.execute(
-            select(Respondent, Assessment, Client.firm_id)
-            .join(Assessment, Assessment.id == Respondent.assessment_id)
-            .join(Client, Client.id == Assessment.client_id)
-            .where(Respondent.token_hash == token_digest(token))
-            .options(defer(Assessment.result_json))
-        ).one_or_none()
+        row = self.session.execute(LINK, {"digest": token_digest(token)}).one_or_none()
         if row is None:
             return None
         return respondent_record(row[0]), assessment_record(row[1], row[2])
