@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from assessor.store.base import Base
 
-INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+DIALECTS = ("postgresql", "sqlite")
 
 
 def upsert(
@@ -22,7 +22,7 @@ def upsert(
 ) -> None:
     """Insert a row, or update every other given column of the row with the same key."""
     dialect = session.get_bind().dialect.name
-    if dialect not in INSERTS:
+    if dialect not in DIALECTS:
         raise ValueError(f"no upsert for the {dialect!r} database: use SQLite or PostgreSQL")
     statement = _statement(dialect, model, tuple(values), tuple(conflict_columns))
     session.execute(statement, dict(values))
@@ -33,6 +33,7 @@ def _statement(
     dialect: str, model: type[Base], columns: tuple[str, ...], conflict_columns: tuple[str, ...]
 ) -> Any:
     """The upsert of these columns, built once (its values are the execution's parameters)."""
-    statement = INSERTS[dialect](model)
+    statement: postgresql.Insert | sqlite.Insert
+    statement = postgresql.insert(model) if dialect == "postgresql" else sqlite.insert(model)
     changed = {name: statement.excluded[name] for name in columns if name not in conflict_columns}
     return statement.on_conflict_do_update(index_elements=conflict_columns, set_=changed)

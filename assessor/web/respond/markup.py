@@ -41,8 +41,15 @@ def section_markup(
     kept: dict[Hashable, Markup] = ws.kept.setdefault("question-markup", {})
     drawn = []
     for one in asked:
-        key = (one.question.id, lang, one.shown, one.condition_here, errors.get(one.question.id))
-        key += (_posted_state(form, one) if form is not None else _saved_state(saved, one),)
+        state = _posted_state(form, one) if form is not None else _saved_state(saved, one)
+        key = (
+            one.question.id,
+            lang,
+            one.shown,
+            one.condition_here,
+            errors.get(one.question.id),
+            state,
+        )
         found = kept.get(key)
         if found is None:
             if form is None:
