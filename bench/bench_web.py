@@ -1,6 +1,7 @@
 """Benchmark the web app under 16 concurrent respondents, and a kept report's download.
 
 Run: .venv/bin/python bench/bench_web.py [--users 16] [--requests 40] [--runs 3] [--workers 4]
+     [--threads 2] [--no-report]
 
 Loads the demo into a fresh instance folder, starts `assessor serve` (gunicorn and the report
 worker) on 127.0.0.1, and has each user (a thread with its own session) alternate loading a
@@ -48,9 +49,37 @@ def respondent(port: int, link: str, requests: int, times: list[float]) -> None:
         times.append(took)
 
 
-def load_run(port: int, link: str, users: int, requests: int) -> tuple[float, float]:
-    """One run of all users at once; p50 and p99 in milliseconds."""
+def server_cpu(root: int) -> float:
+    """CPU seconds used so far by the gunicorn processes under `assessor serve` (from /proc)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    tree, seconds = {root}, 0.0
+    for _ in range(3):  # serve -> gunicorn's arbiter -> its workers
+        tree |= {pid for pid, parent in parents.items() if parent in tree}
+    for pid in tree:
+        try:
+            if b"gunicorn" not in Path(f"/proc/{pid}/cmdline").read_bytes():
+                continue
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        seconds += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return seconds
+
+
+def load_run(
+    port: int, link: str, users: int, requests: int, server: int
+) -> tuple[float, float, float, float]:
+    """One run of all users at once: p50, p99, and the server's and this client's CPU per
+    request, in milliseconds."""
     times: list[float] = []
+    cpu_before, client_before = server_cpu(server), time.process_time()
     threads = [
         threading.Thread(target=respondent, args=(port, link, requests, times))
         for _ in range(users)
@@ -59,10 +88,14 @@ def load_run(port: int, link: str, users: int, requests: int) -> tuple[float, fl
         thread.start()
     for thread in threads:
         thread.join(timeout=120)
+    server_ms = 1000 * (server_cpu(server) - cpu_before) / len(times)
+    client_ms = 1000 * (time.process_time() - client_before) / len(times)
     ordered = sorted(times)
     return (
         1000 * ordered[len(ordered) // 2],
         1000 * ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))],
+        server_ms,
+        client_ms,
     )
 
 
@@ -99,7 +132,7 @@ def report_downloads(port: int, email: str, password: str) -> tuple[float, float
     return 1000 * rendered, 1000 * second, 1000 * repeated
 
 
-def serve(instance: Path, workers: int) -> tuple[subprocess.Popen[bytes], int]:
+def serve(instance: Path, workers: int, threads: int) -> tuple[subprocess.Popen[bytes], int]:
     """The demo loaded and `assessor serve` started on a free port; the process and port."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSESSOR_")}
     env["ASSESSOR_INSTANCE_PATH"] = str(instance)
@@ -108,7 +141,16 @@ def serve(instance: Path, workers: int) -> tuple[subprocess.Popen[bytes], int]:
         probe.bind((HOST, 0))
         port = int(probe.getsockname()[1])
     process = subprocess.Popen(
-        [ASSESSOR, "serve", "--port", str(port), "--workers", str(workers)],
+        [
+            ASSESSOR,
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -132,25 +174,36 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=40, help="per user and run")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
+    parser.add_argument("--no-report", action="store_true", help="time the questionnaire only")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="assessor-bench-") as folder:
         instance = Path(folder) / "instance"
-        process, port = serve(instance, args.workers)
+        process, port = serve(instance, args.workers, args.threads)
         try:
             sign_in = (instance / "demo-sign-in.txt").read_text(encoding="utf-8")
             email, password = re.search(r"sign in as (\S+) with password (\S+)", sign_in).groups()  # type: ignore[union-attr]
             link = re.search(r"(/r/\S+)", sign_in).group(1)  # type: ignore[union-attr]
-            load_run(port, link, args.users, 4)  # warm every worker
-            runs = [load_run(port, link, args.users, args.requests) for _ in range(args.runs)]
-            for number, (p50, p99) in enumerate(runs, 1):
-                print(f"run {number}: p50 {p50:6.1f} ms  p99 {p99:6.1f} ms")
+            load_run(port, link, args.users, 4, process.pid)  # warm every worker
+            runs = [
+                load_run(port, link, args.users, args.requests, process.pid)
+                for _ in range(args.runs)
+            ]
+            for number, (p50, p99, server, client) in enumerate(runs, 1):
+                print(
+                    f"run {number}: p50 {p50:6.1f} ms  p99 {p99:6.1f} ms  "
+                    f"CPU per request: server {server:.2f} ms, this client {client:.2f} ms"
+                )
             p50 = statistics.median(r[0] for r in runs)
             p99 = statistics.median(r[1] for r in runs)
             print(
                 f"questionnaire page + answer save, {args.users} users x {args.requests} requests, "
-                f"{args.workers} workers: median p50 {p50:.1f} ms, median p99 {p99:.1f} ms "
-                f"(target p99 < 50 ms: {'met' if p99 < 50 else 'MISSED'})"
+                f"{args.workers} workers x {args.threads} threads: median p50 {p50:.1f} ms, median p99 {p99:.1f} ms "
+                f"(target p99 < 50 ms: {'met' if p99 < 50 else 'MISSED'}); server CPU per "
+                f"request {statistics.median(r[2] for r in runs):.2f} ms (mean of each run)"
             )
+            if args.no_report:
+                return
             rendered, second, repeated = report_downloads(port, email, password)
             print(f"executive PDF ordered and rendered by the worker: {rendered:.0f} ms")
             print(

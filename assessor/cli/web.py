@@ -38,10 +38,21 @@ def database_url(instance: str) -> str:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
+@click.option(
+    "--threads",
+    default=4,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Threads per worker: a request waiting on the database or the network holds one.",
+)
 @instance_option
 @click.pass_obj
-def serve(state: CliState, host: str, port: int, workers: int, instance: str) -> None:
-    """Serve the web app with gunicorn, and the report queue's worker beside it."""
+def serve(state: CliState, host: str, port: int, workers: int, threads: int, instance: str) -> None:
+    """Serve the web app with gunicorn, and the report queue's worker beside it.
+
+    Workers are gthread workers: connections are kept alive between a browser's requests (the
+    page's script saves each answer as it is given), and a worker's threads share its memory.
+    """
     from assessor.services.database import upgrade_database
 
     env = _environment(state, instance)
@@ -55,6 +66,10 @@ def serve(state: CliState, host: str, port: int, workers: int, instance: str) ->
         f"{host}:{port}",
         "--workers",
         str(workers),
+        "--worker-class",
+        "gthread",
+        "--threads",
+        str(threads),
         "--access-logfile",
         "-",
         "assessor.web.wsgi:app",

@@ -16,11 +16,7 @@ from assessor.services.intake import answers_from_form, shown_question_ids
 from assessor.services.workspace import Workspace
 from assessor.store.base import utcnow
 from assessor.store.records import AnswerRecord, AssessmentRecord, RespondentRecord
-from assessor.store.repositories import (
-    AnswerRepository,
-    AssessmentRepository,
-    RespondentRepository,
-)
+from assessor.store.repositories import AnswerRepository, RespondentRepository
 
 LinkState = Literal["open", "submitted", "expired", "unknown"]
 MAX_NOTE = 2000
@@ -60,10 +56,10 @@ def open_link(session: Session, token: str, now: dt.datetime | None = None) -> L
     """The state of a link: open, already submitted, expired or unknown."""
     if not token or len(token) > MAX_TOKEN:
         return Link("unknown")
-    respondent = RespondentRepository(session).find_link(token)
-    if respondent is None:
+    found = RespondentRepository(session).find_link(token)
+    if found is None:
         return Link("unknown")
-    assessment = AssessmentRepository(session).for_respondent(respondent)
+    respondent, assessment = found
     if respondent.submitted_at is not None:
         return Link("submitted", respondent, assessment)
     if respondent.expires_at <= (now or utcnow()):

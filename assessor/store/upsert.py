@@ -4,12 +4,15 @@ statement, safe under races."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from assessor.store.base import Base
+
+DIALECTS = ("postgresql", "sqlite")
 
 
 def upsert(
@@ -19,9 +22,22 @@ def upsert(
     conflict_columns: Sequence[str],
 ) -> None:
     """Insert a row, or update every other given column of the row with the same key."""
-    statement = _insert(session, model, values)
-    changed = {name: statement.excluded[name] for name in values if name not in conflict_columns}
-    session.execute(statement.on_conflict_do_update(index_elements=conflict_columns, set_=changed))
+    dialect = session.get_bind().dialect.name
+    if dialect not in DIALECTS:
+        raise ValueError(f"no upsert for the {dialect!r} database: use SQLite or PostgreSQL")
+    statement = _statement(dialect, model, tuple(values), tuple(conflict_columns))
+    session.execute(statement, dict(values))
+
+
+@lru_cache(maxsize=64)
+def _statement(
+    dialect: str, model: type[Base], columns: tuple[str, ...], conflict_columns: tuple[str, ...]
+) -> Any:
+    """The upsert of these columns, built once (its values are the execution's parameters)."""
+    statement: postgresql.Insert | sqlite.Insert
+    statement = postgresql.insert(model) if dialect == "postgresql" else sqlite.insert(model)
+    changed = {name: statement.excluded[name] for name in columns if name not in conflict_columns}
+    return statement.on_conflict_do_update(index_elements=conflict_columns, set_=changed)
 
 
 def insert_if_new(

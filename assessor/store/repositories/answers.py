@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Row, bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from assessor.store.base import utcnow
@@ -13,6 +14,21 @@ from assessor.store.models import Answer, Assessment, Client, Respondent
 from assessor.store.records import AnswerRecord, RespondentRecord
 from assessor.store.repositories.respondents import respondent_record
 from assessor.store.upsert import upsert
+
+ANSWER_COLUMNS = (
+    Answer.question_id,
+    Answer.value,
+    Answer.evidence,
+    Answer.comment,
+    Answer.updated_at,
+)
+"""What a record of an answer reads: its columns alone load faster than whole rows."""
+ANSWERS_OF = (
+    select(*ANSWER_COLUMNS)
+    .where(Answer.respondent_id == bindparam("respondent"))
+    .order_by(Answer.id)
+)
+"""A respondent's answers in the order first given (built once: every respondent's page asks)."""
 
 
 class AnswerRepository:
@@ -56,9 +72,7 @@ class AnswerRepository:
 
     def of_respondent(self, respondent_id: int) -> list[AnswerRecord]:
         """A respondent's answers in the order they were first given."""
-        rows = self.session.scalars(
-            select(Answer).where(Answer.respondent_id == respondent_id).order_by(Answer.id)
-        )
+        rows = self.session.execute(ANSWERS_OF, {"respondent": respondent_id})
         return [answer_record(row) for row in rows]
 
     def of_assessment(
@@ -85,7 +99,7 @@ class AnswerRepository:
         return [(respondent_record(r), answers[r.id]) for r in respondents]
 
 
-def answer_record(row: Answer) -> AnswerRecord:
+def answer_record(row: Answer | Row[Any]) -> AnswerRecord:
     """An answer row as a record, its JSON value turned into the domain's answer value."""
     return AnswerRecord(
         question_id=row.question_id,

@@ -10,7 +10,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from assessor.store.models import Assessment, AssessmentStatus, Client
-from assessor.store.records import AssessmentRecord, RespondentRecord, StoredResult
+from assessor.store.records import AssessmentRecord, StoredResult
 
 
 class AssessmentRepository:
@@ -62,15 +62,6 @@ class AssessmentRepository:
             .order_by(Assessment.assessed_on.desc(), Assessment.id.desc())
         )
         return [assessment_record(a, firm_id) for a in found]
-
-    def for_respondent(self, respondent: RespondentRecord) -> AssessmentRecord:
-        """The assessment a respondent (found by their link token) was invited to."""
-        row = self.session.execute(
-            select(Assessment, Client.firm_id)
-            .join(Client, Client.id == Assessment.client_id)
-            .where(Assessment.id == respondent.assessment_id)
-        ).one()
-        return assessment_record(row[0], row[1])
 
     def set_status(self, firm_id: int, assessment_id: int, status: AssessmentStatus) -> bool:
         """Move the firm's assessment to a status; False if it is not the firm's."""

@@ -4,16 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session, defer
 
 from assessor.store.base import utcnow
 from assessor.store.models import Assessment, Client, Respondent
-from assessor.store.records import Invitation, RespondentRecord
+from assessor.store.records import AssessmentRecord, Invitation, RespondentRecord
+from assessor.store.repositories.assessments import assessment_record
 from assessor.store.tokens import new_public_id, new_token, token_digest
 
 DEFAULT_VALIDITY = dt.timedelta(days=30)
 """How long an invitation link works unless told otherwise."""
+
+
+LINK = (
+    select(Respondent, Assessment, Client.firm_id)
+    .join(Assessment, Assessment.id == Respondent.assessment_id)
+    .join(Client, Client.id == Assessment.client_id)
+    .where(Respondent.token_hash == bindparam("digest"))
+    .options(defer(Assessment.result_json))
+)
+"""A link's respondent and assessment by the token's digest (built once: every page asks it)."""
 
 
 class RespondentRepository:
@@ -72,12 +83,12 @@ class RespondentRepository:
         ).one_or_none()
         return respondent_record(respondent) if respondent else None
 
-    def find_link(self, token: str) -> RespondentRecord | None:
-        """The respondent this token was issued to, expired or not (to say why a link fails)."""
-        respondent = self.session.scalars(
-            select(Respondent).where(Respondent.token_hash == token_digest(token))
-        ).one_or_none()
-        return respondent_record(respondent) if respondent else None
+    def find_link(self, token: str) -> tuple[RespondentRecord, AssessmentRecord] | None:
+        """The respondent this token was issued to (expired or not) and their assessment, at once."""
+        row = self.session.execute(LINK, {"digest": token_digest(token)}).one_or_none()
+        if row is None:
+            return None
+        return respondent_record(row[0]), assessment_record(row[1], row[2])
 
     def get(self, firm_id: int, respondent_id: int) -> RespondentRecord | None:
         """The firm's respondent with this id; None if there is none or it is another firm's."""

@@ -22,7 +22,8 @@ from assessor.services.responding import (
 from assessor.web.bodies import json_body
 from assessor.web.consult.forms import EmptyForm
 from assessor.web.respond import bp
-from assessor.web.respond.fields import answer_name, form_data, posted_answers, section_form
+from assessor.web.respond.fields import form_data, posted_answers
+from assessor.web.respond.markup import section_markup
 from assessor.web.respond.pages import (
     answer_text,
     asked_in,
@@ -104,7 +105,7 @@ def section(token: str, index: int) -> Page:
             errors = errors_by_question(problems, {q.id: q for q in questions})
             answers = saved_answers(session, link)
     data = form_data(questions, {q: (a.value, a.evidence) for q, a in answers.items()})
-    form = section_form(ws, questions, _lang(), request.form if errors else None, data)
+    drawn = section_markup(ws, asked, _lang(), errors, request.form if errors else None, data)
     return render_template(
         "respond/section.html",
         token=token,
@@ -113,11 +114,10 @@ def section(token: str, index: int) -> Page:
         section=current,
         title=tr(current.title, _lang()),
         description=tr(current.description, _lang()),
-        asked=asked,
-        form=form,
+        questions=drawn,
+        form=EmptyForm(),
         errors=errors,
         progress=progress(ws, link, answers),
-        answer_name=answer_name,
         lang=_lang(),
     ), (422 if errors else 200)
 
