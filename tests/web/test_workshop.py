@@ -137,13 +137,13 @@ def test_the_screen_follows_thirty_participants(app: Flask) -> None:
     assert f">{culture_score.score:.0f}</tspan>" in radar.get_data(as_text=True)
 
 
-def test_one_poll_brings_the_radar_and_a_quiet_room_answers_not_modified(app: Flask) -> None:
-    acme = add_firm(app, "Acme")
-    facilitator = app.test_client()
+def test_one_poll_brings_the_radar_and_a_quiet_room_answers_not_modified(any_app: Flask) -> None:
+    acme = add_firm(any_app, "Acme")
+    facilitator = any_app.test_client()
     sign_in(facilitator, acme.email)
     code = open_by_page(facilitator, acme)
     live = f"/assessments/{acme.assessment_id}/workshop/live"
-    phone, link = join(app, code, "executive")
+    phone, link = join(any_app, code, "executive")
     answer(phone, link, "internal-marketing-vision", "5")
     first = facilitator.get(live)
     radar = facilitator.get(f"/assessments/{acme.assessment_id}/workshop/radar.svg")
@@ -155,7 +155,7 @@ def test_one_poll_brings_the_radar_and_a_quiet_room_answers_not_modified(app: Fl
     assert changed.status_code == 200, "an answer changed since: the room is scored again"
     assert changed.get_json()["readiness"] < first.get_json()["readiness"]
     assert changed.get_json()["radar"] != first.get_json()["radar"]
-    other, other_link = join(app, code, "staff")
+    other, other_link = join(any_app, code, "staff")
     joined = facilitator.get(live).get_json()
     assert (joined["joined"], joined["answering"]) == (2, 1), "a join shows before any answer"
     answer(other, other_link, "internal-marketing-vision", "5")
