@@ -55,6 +55,9 @@ ANSWERS = [
 ]
 ROLES = ["executive", "manager", "staff", "staff", "it"]
 POLL_EVERY = 2.0
+HEADLINE_EVERY = 4.0
+"""The headline's pace: one save every 4 s per participant, a fast room. A participant who reads
+the question and thinks saves about every 10 s (`--every 10`), a figure printed as such."""
 TIMEOUT = 10.0
 
 
@@ -290,7 +293,12 @@ def run(label: str, database: str | None, args: argparse.Namespace) -> int:
         finally:
             stopped(process)
     goal = "goal of 500 met" if held >= 500 else "goal of 500 NOT met"
-    print(f"{label}: holds {held} participants answering at once ({goal})")
+    if args.every == HEADLINE_EVERY:
+        print(f"{label}: holds {held} participants answering at once ({goal})")
+    else:
+        print(f"{label}: holds {held} participants each saving once every {args.every:g} s "
+              f"(NOT the headline figure, which is one save every {HEADLINE_EVERY:g} s: "
+              f"{goal} at this pace only)")  # fmt: skip
     return held
 
 
@@ -312,7 +320,9 @@ def main() -> None:
     parser.add_argument("--steps", type=steps, default=[25, 50, 100, 200, 350, 500])
     parser.add_argument("--database", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--seconds", type=float, default=12.0, help="answering time per step")
-    parser.add_argument("--every", type=float, default=4.0, help="seconds between one's saves")
+    parser.add_argument(
+        "--every", type=float, default=HEADLINE_EVERY, help="seconds between one's saves"
+    )
     parser.add_argument("--threads", type=int, default=48, help="client threads saving")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
     parser.add_argument(
