@@ -3,7 +3,8 @@
 Run: .venv/bin/python bench/profile_workshop.py [--participants 500] [--database-url URL] [--profile]
 
 Builds an app on a fresh SQLite file (or the given database), opens a workshop, joins N
-participants with four answers each, then prints the median CPU time (ms) of a save, of the
+participants with four answers each (`--all-questions`: every question of the questionnaire,
+options varied by participant), then prints the median CPU time (ms) of a save, of the
 facilitator's poll just after a save (the room changed: scored again) and of a poll of an
 unchanged room, each through the Flask test client. CPU time, not wall time, so a machine busy
 with other work changes the figures little; `--profile` prints cProfile's top functions.
@@ -20,11 +21,13 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from assessor.services.responding import open_link, save_answers
 from assessor.services.workshops import join_workshop, open_workshop
+from assessor.services.workspace import Workspace
 from assessor.web.runtime import runtime_of
 from tests.web.conftest import make_app
 from tests.web.support import add_firm, csrf_token, sign_in
@@ -36,6 +39,22 @@ ANSWERS = [
     ("incentives-aligned", ["partly", "yes", "no"]),
 ]
 ROLES = ["executive", "manager", "staff", "it"]
+QUESTIONNAIRE = "executive-self-assessment"
+
+
+def everything(ws: Workspace, n: int) -> dict[str, Any]:
+    """A form value for every question of the executive self-assessment, varied by participant."""
+    given: dict[str, Any] = {}
+    for qid in ws.questionnaire(QUESTIONNAIRE).question_ids():
+        question = ws.content.questions[qid]
+        if question.type == "number":
+            given[qid] = str(question.min if question.min is not None else 1)
+        elif question.type == "text":
+            given[qid] = "We have a written plan."
+        else:
+            value = question.options[n % len(question.options)].value
+            given[qid] = str(value).lower() if isinstance(value, bool) else str(value)
+    return given
 
 
 def median_cpu_ms(action: Callable[[int], None], times: int) -> float:
@@ -53,6 +72,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--participants", type=int, default=500)
     parser.add_argument("--database-url", default=None)
+    parser.add_argument("--all-questions", action="store_true")
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="assessor-wsprofile-"))
@@ -70,7 +90,11 @@ def main() -> None:
     with runtime.database.unit_of_work() as session:
         for n, invitation in enumerate(tokens):
             given = {q: values[n % len(values)] for q, values in ANSWERS}
-            save_answers(session, runtime.workspace, open_link(session, invitation.token), given)
+            if args.all_questions:
+                given = everything(runtime.workspace, n) | given
+            link = open_link(session, invitation.token)
+            problems = save_answers(session, runtime.workspace, link, given)
+            assert not problems, problems
     screen = app.test_client()
     sign_in(screen, acme.email)
     live = f"/assessments/{acme.assessment_id}/workshop/live"
