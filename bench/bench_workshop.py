@@ -7,10 +7,13 @@ For each database (SQLite, and PostgreSQL in a throwaway cluster as the tests ma
 workshop, and for each step N: joins N participants through the real join route (`/w/<code>`),
 then has them save answers at once for `--seconds` (each saves one answer every `--every`
 seconds on average, as a fast room does, from `--threads` client threads) while a facilitator
-polls the live view every 2 s and fetches the radar when it changed, as the screen's script
-does. A save's time runs from when it was due, so a client or server falling behind counts.
-Stops at the first N missing a target: saves under 100 ms at p99, the screen refreshed within
-2 s (live view and radar) at p99. Bounded: steps x participants x seconds, 2 s per request.
+polls the live view every 2 s as the screen's script does (its answer carries the radar). A
+save's time runs from when it was due, so a client or server falling behind counts. Stops at
+the first N missing a target: saves under 100 ms at p99, the screen refreshed within 2 s (the
+live view with its radar) at p99. Also printed, as the machine may be busy with other work:
+the app server's CPU time (gunicorn and the report worker; not PostgreSQL) and the client's,
+per save over the step (the facilitator's polls included), which load does not inflate much.
+Bounded: steps x participants x seconds, 2 s per request.
 """
 
 from __future__ import annotations
@@ -52,6 +55,9 @@ ANSWERS = [
 ]
 ROLES = ["executive", "manager", "staff", "staff", "it"]
 POLL_EVERY = 2.0
+HEADLINE_EVERY = 4.0
+"""The headline's pace: one save every 4 s per participant, a fast room. A participant who reads
+the question and thinks saves about every 10 s (`--every 10`), a figure printed as such."""
 TIMEOUT = 10.0
 
 
@@ -89,6 +95,19 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
+def cpu_seconds(session: int) -> float:
+    """CPU time (user and system) the processes of a session used so far: the app server's."""
+    ticks = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == session:
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 @dataclass
 class Step:
     """One step's figures (ms) and whether every request succeeded."""
@@ -109,18 +128,14 @@ class Step:
 
 
 def facilitator(port: int, live: str, stop: threading.Event, times: list[float]) -> int:
-    """Poll the live view every 2 s, and the radar when it changed; failures."""
-    screen, version, failures = Browser(port, TIMEOUT), None, 0
+    """Poll the live view every 2 s as the screen's script does (the radar comes in it); failures."""
+    screen, failures = Browser(port, TIMEOUT), 0
     screen.cookies = dict(FACILITATOR_COOKIES)
     while not stop.is_set():
         started = time.perf_counter()
         try:
             status, _, data, _ = screen.request("GET", live, headers={"Accept": "application/json"})
-            state = json.loads(data) if status == 200 else {}
-            if state.get("version") != version:
-                version = state.get("version")
-                status = max(status, screen.request("GET", f"{live[:-4]}radar.svg")[0])
-            failures += status != 200
+            failures += status != 200 or "<svg" not in json.loads(data).get("radar", "")
         except OSError:
             failures += 1
         times.append(1000 * (time.perf_counter() - started))
@@ -251,28 +266,39 @@ def run(label: str, database: str | None, args: argparse.Namespace) -> int:
         try:
             live, code = open_room(port)
             people: list[Participant] = []
-            held = 0
+            held = previous = 0
             print(f"\n{label}: {args.workers} gunicorn workers, one save per participant every "
                   f"{args.every:g} s for {args.seconds:g} s")  # fmt: skip
-            print(f"{'N':>5} {'saves':>6} {'save p50':>9} {'save p99':>9} {'live p99':>9}  result")
+            print(f"{'N':>5} {'saves':>6} {'save p50':>9} {'save p99':>9} {'live p99':>9} "
+                  f"{'cpu/save':>9} {'client':>7}  result")  # fmt: skip
             for target in args.steps:
                 with ThreadPoolExecutor(max_workers=8) as pool:
                     people += pool.map(lambda n: join(port, code, n), range(len(people), target))
+                server, client = cpu_seconds(process.pid), time.process_time()
                 step = answering(port, people, live, args.seconds, args.every, args.threads)
+                server, client = cpu_seconds(process.pid) - server, time.process_time() - client
                 verdict = "met" if step.met else f"MISSED ({step.failures} failed)"
                 print(
                     f"{target:>5} {len(step.saves):>6} {percentile(step.saves, 0.5):>7.1f}ms "
                     f"{percentile(step.saves, 0.99):>7.1f}ms "
-                    f"{percentile(step.refreshes, 0.99):>7.0f}ms  {verdict}",
+                    f"{percentile(step.refreshes, 0.99):>7.0f}ms "
+                    f"{1000 * server / max(1, len(step.saves)):>7.1f}ms "
+                    f"{1000 * client / max(1, len(step.saves)):>5.1f}ms  {verdict}",
                     flush=True,
                 )
-                if not step.met:
+                if not step.met and not args.every_step:
                     break
-                held = target
+                held = target if step.met and held == previous else held
+                previous = target
         finally:
             stopped(process)
     goal = "goal of 500 met" if held >= 500 else "goal of 500 NOT met"
-    print(f"{label}: holds {held} participants answering at once ({goal})")
+    if args.every == HEADLINE_EVERY:
+        print(f"{label}: holds {held} participants answering at once ({goal})")
+    else:
+        print(f"{label}: holds {held} participants each saving once every {args.every:g} s "
+              f"(NOT the headline figure, which is one save every {HEADLINE_EVERY:g} s: "
+              f"{goal} at this pace only)")  # fmt: skip
     return held
 
 
@@ -294,9 +320,14 @@ def main() -> None:
     parser.add_argument("--steps", type=steps, default=[25, 50, 100, 200, 350, 500])
     parser.add_argument("--database", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--seconds", type=float, default=12.0, help="answering time per step")
-    parser.add_argument("--every", type=float, default=4.0, help="seconds between one's saves")
+    parser.add_argument(
+        "--every", type=float, default=HEADLINE_EVERY, help="seconds between one's saves"
+    )
     parser.add_argument("--threads", type=int, default=48, help="client threads saving")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    parser.add_argument(
+        "--every-step", action="store_true", help="go on after a missed step (figures only)"
+    )
     args = parser.parse_args()
     if args.database in ("sqlite", "both"):
         run("SQLite", None, args)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from assessor.domain.content import Content
 from assessor.domain.responses import (
@@ -38,9 +39,15 @@ class ConditionContext:
     scores: Mapping[str, float | None]
     sheet: AnswerSheet
 
+    @cached_property
+    def _questions(self) -> dict[str, QuestionPlan]:
+        # Risk rules look questions up once per respondent: a live room of 500 made the
+        # linear search the largest cost of scoring.
+        return {q.id: q for q in reversed(self.sheet.plan.questions)}
+
     def question(self, question_id: str) -> QuestionPlan | None:
         """The plan of a question of this questionnaire, or None if it is not asked."""
-        return next((q for q in self.sheet.plan.questions if q.id == question_id), None)
+        return self._questions.get(question_id)
 
 
 def evaluate(condition: Condition, context: ConditionContext) -> Verdict:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -27,6 +30,7 @@ from assessor.store.repositories.workshops import (
     CODE_ALPHABET,
     CODE_LENGTH,
     ConsensusRecord,
+    RoomActivity,
     WorkshopRecord,
 )
 
@@ -145,26 +149,87 @@ def _responses(session: Session, record: AssessmentRecord) -> tuple[list[Respons
 def live_view(
     session: Session, ws: Workspace, user: UserRecord, assessment_id: int, limit: int = 5
 ) -> LiveView | None:
-    """The room now: counts, the scores of everyone's answers so far, the widest disagreements."""
+    """The room now: counts, the scores of everyone's answers so far, the widest disagreements.
+
+    The scoring is kept while the room's activity (joins, answers, submissions) stays the
+    same, so every screen and poll between two answers shares one computation.
+    """
     repo = WorkshopRepository(session)
     workshop = repo.of_assessment(user.firm_id, assessment_id)
     record = AssessmentRepository(session).get(user.firm_id, assessment_id)
     if workshop is None or record is None:
         return None
-    responses, answering, submitted = _responses(session, record)
-    assessment = (
-        score(ws, record.questionnaire_id, responses, _targets(ws, record)) if responses else None
-    )
+    activity = repo.activity(workshop.id, assessment_id)
+    room = _room(session, ws, record, activity)
     return LiveView(
         workshop=workshop,
-        joined=len(repo.participant_ids(workshop.id)),
+        joined=activity.joined,
+        answering=room.answering,
+        submitted=room.submitted,
+        answers=room.answers,
+        assessment=room.assessment,
+        debates=room.debates[:limit],
+        agreed={c.question_id: c for c in repo.consensus(user.firm_id, assessment_id)},
+    )
+
+
+@dataclass(frozen=True)
+class _Room:
+    """The scored part of a live view, what it was scored from, and when."""
+
+    scored_from: tuple[Any, ...]
+    answering: int
+    submitted: int
+    answers: int
+    assessment: Assessment | None
+    debates: list[Debate]
+    scored_at: float
+
+
+ROOM_DEBATES = 5
+"""The most debates any screen shows: the kept scoring holds this many."""
+ROOM_KEPT_SECONDS = 10.0
+"""How long a scoring is reused when nothing the activity counts changed (a role edited)."""
+KEPT_ROOMS = 32
+"""Rooms whose latest scoring one process keeps (one entry per assessment)."""
+_rooms: OrderedDict[tuple[str, int], _Room] = OrderedDict()
+_rooms_lock = threading.Lock()
+
+
+def _room(
+    session: Session, ws: Workspace, record: AssessmentRecord, activity: RoomActivity
+) -> _Room:
+    """The room scored, reused from an earlier poll of this process when nothing changed."""
+    key = (str(session.get_bind().engine.url), record.id)
+    scored_from = (
+        ws.content.fingerprint,
+        record.questionnaire_id,
+        tuple(sorted(record.targets.items())),
+        activity,
+    )
+    now = time.monotonic()
+    with _rooms_lock:
+        kept = _rooms.get(key)
+    if kept and kept.scored_from == scored_from and now - kept.scored_at < ROOM_KEPT_SECONDS:
+        return kept
+    responses, answering, submitted = _responses(session, record)
+    room = _Room(
+        scored_from=scored_from,
         answering=answering,
         submitted=submitted,
         answers=sum(len(r.answers) for r in responses),
-        assessment=assessment,
-        debates=widest_questions(ws.content, record.questionnaire_id, responses, limit),
-        agreed={c.question_id: c for c in repo.consensus(user.firm_id, assessment_id)},
+        assessment=score(ws, record.questionnaire_id, responses, _targets(ws, record))
+        if responses
+        else None,
+        debates=widest_questions(ws.content, record.questionnaire_id, responses, ROOM_DEBATES),
+        scored_at=now,
     )
+    with _rooms_lock:
+        _rooms[key] = room
+        _rooms.move_to_end(key)
+        while len(_rooms) > KEPT_ROOMS:
+            _rooms.popitem(last=False)
+    return room
 
 
 def record_consensus(

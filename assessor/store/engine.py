@@ -25,7 +25,8 @@ def default_database_url(instance_path: str | Path) -> str:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for the URL; SQLite connections get WAL, foreign keys and a busy timeout.
+    """An engine for the URL; SQLite connections get WAL (synchronous NORMAL), foreign keys
+    and a busy timeout.
 
     A database server's pooled connections are tested before use, so a server that restarted
     is reconnected to instead of failing the next request with a dead connection; an SQLite
@@ -46,9 +47,9 @@ def _configure_sqlite(dbapi_connection: sqlite3.Connection, _record: Any) -> Non
     try:
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA journal_mode = WAL")
-        # In WAL mode NORMAL syncs at checkpoints, not at every commit: a commit can no longer
-        # corrupt the file, but the last ones before a power cut may be lost (an answer saved
-        # a moment before is saved again by the page). Every save no longer waits for the disk.
+        # In WAL mode NORMAL syncs at checkpoints, not at every commit: a commit survives the
+        # app crashing (only a power cut can lose the last ones), and a save no longer waits
+        # for the disk, which a room of participants saving at once otherwise queues behind.
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
     finally:

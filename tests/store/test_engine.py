@@ -27,6 +27,7 @@ def test_the_default_database_is_a_file_in_the_instance_folder(tmp_path: Path) -
             assert connection.scalar(text("PRAGMA journal_mode")) == "wal"
             assert connection.scalar(text("PRAGMA foreign_keys")) == 1
             assert connection.scalar(text("PRAGMA busy_timeout")) >= 5000
+            assert connection.scalar(text("PRAGMA synchronous")) == 1, "NORMAL: no fsync a commit"
     finally:
         engine.dispose()
 

@@ -135,3 +135,28 @@ def test_the_screen_follows_thirty_participants(app: Flask) -> None:
     culture_score = expected.dimension("gartner-8/organisational-collaboration")
     assert culture_score is not None and culture_score.score is not None
     assert f">{culture_score.score:.0f}</tspan>" in radar.get_data(as_text=True)
+
+
+def test_one_poll_brings_the_radar_and_a_quiet_room_answers_not_modified(any_app: Flask) -> None:
+    acme = add_firm(any_app, "Acme")
+    facilitator = any_app.test_client()
+    sign_in(facilitator, acme.email)
+    code = open_by_page(facilitator, acme)
+    live = f"/assessments/{acme.assessment_id}/workshop/live"
+    phone, link = join(any_app, code, "executive")
+    answer(phone, link, "internal-marketing-vision", "5")
+    first = facilitator.get(live)
+    radar = facilitator.get(f"/assessments/{acme.assessment_id}/workshop/radar.svg")
+    assert first.get_json()["radar"] == radar.get_data(as_text=True), "the screen's radar"
+    again = facilitator.get(live, headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304, "nothing changed, nothing sent"
+    answer(phone, link, "internal-marketing-vision", "1")
+    changed = facilitator.get(live, headers={"If-None-Match": first.headers["ETag"]})
+    assert changed.status_code == 200, "an answer changed since: the room is scored again"
+    assert changed.get_json()["readiness"] < first.get_json()["readiness"]
+    assert changed.get_json()["radar"] != first.get_json()["radar"]
+    other, other_link = join(any_app, code, "staff")
+    joined = facilitator.get(live).get_json()
+    assert (joined["joined"], joined["answering"]) == (2, 1), "a join shows before any answer"
+    answer(other, other_link, "internal-marketing-vision", "5")
+    assert facilitator.get(live).get_json()["answering"] == 2

@@ -91,11 +91,24 @@ class AnswerRepository:
         respondents = list(self.session.scalars(query))
         answers: dict[int, list[AnswerRecord]] = {r.id: [] for r in respondents}
         if respondents:
-            rows = self.session.scalars(
-                select(Answer).where(Answer.respondent_id.in_(answers)).order_by(Answer.id)
+            # Plain rows, not ORM objects: a live workshop reads every answer of the room on
+            # each refresh of the facilitator's screen, and building objects was most of it.
+            rows = self.session.execute(
+                select(
+                    Answer.respondent_id,
+                    Answer.question_id,
+                    Answer.value,
+                    Answer.evidence,
+                    Answer.comment,
+                    Answer.updated_at,
+                )
+                .where(Answer.respondent_id.in_(answers))
+                .order_by(Answer.id)
             )
-            for row in rows:
-                answers[row.respondent_id].append(answer_record(row))
+            for respondent_id, question_id, value, evidence, comment, updated_at in rows:
+                answers[respondent_id].append(
+                    AnswerRecord(question_id, answer_value(value), evidence, comment, updated_at)
+                )
         return [(respondent_record(r), answers[r.id]) for r in respondents]
 
 

@@ -15,6 +15,7 @@ from assessor.domain.responses import AnswerValue
 from assessor.store.base import utcnow
 from assessor.store.mapping import answer_value, json_answer
 from assessor.store.models import (
+    Answer,
     Assessment,
     Client,
     ConsensusAnswer,
@@ -59,6 +60,19 @@ class ConsensusRecord:
     note: str | None
     recorded_by: int | None
     recorded_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class RoomActivity:
+    """How many joined, answered and submitted, and the latest answer: equal means unchanged."""
+
+    joined: int
+    respondents: int
+    submitted: int
+    answers: int
+    last_answer_at: dt.datetime | None
+    last_answer_id: int | None
+    last_respondent_id: int | None
 
 
 class WorkshopRepository:
@@ -138,6 +152,33 @@ class WorkshopRepository:
             )
         )
         return set(found)
+
+    def activity(self, workshop_id: int, assessment_id: int) -> RoomActivity:
+        """What changes whenever anyone joins, answers, clears an answer or submits.
+
+        Three counts, so a screen polling a busy room learns whether anything changed without
+        reading every answer.
+        """
+        answers = (
+            select(func.count(Answer.id), func.max(Answer.updated_at), func.max(Answer.id))
+            .join(Respondent, Respondent.id == Answer.respondent_id)
+            .where(Respondent.assessment_id == assessment_id)
+        )
+        people = select(
+            func.count(Respondent.id), func.count(Respondent.submitted_at), func.max(Respondent.id)
+        ).where(Respondent.assessment_id == assessment_id)
+        joined = select(func.count()).where(WorkshopParticipant.workshop_id == workshop_id)
+        count, last_at, last_id = self.session.execute(answers).one()
+        respondents, submitted, last_respondent = self.session.execute(people).one()
+        return RoomActivity(
+            joined=int(self.session.scalar(joined) or 0),
+            respondents=int(respondents),
+            submitted=int(submitted),
+            answers=int(count),
+            last_answer_at=last_at,
+            last_answer_id=last_id,
+            last_respondent_id=last_respondent,
+        )
 
     def record_consensus(
         self,

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Response as FlaskResponse
-from flask import abort, redirect, render_template, request, url_for
+from flask import abort, jsonify, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -100,13 +98,22 @@ def mode(assessment_id: int) -> Response:
 
 
 @bp.get(f"{BASE}/live")
-def live(assessment_id: int) -> tuple[dict[str, Any], int]:
-    """The room now, as JSON for the screen's script: counts, readiness and the debates."""
+def live(assessment_id: int) -> Response:
+    """The room now, as JSON for the screen's script: counts, readiness, debates and the radar.
+
+    The radar's SVG comes in the same answer, so one poll costs one look at the room; an
+    unchanged room answers 304 to the browser's If-None-Match.
+    """
     with unit_of_work() as session:
         view = live_view(session, workspace(), me(), assessment_id)
     if view is None:
         abort(404)
-    return screen_state(view, _lang()), 200
+    state = screen_state(view, _lang())
+    state["radar"] = radar_of(workspace(), view.assessment, _lang(), _("Readiness by dimension"))
+    answer = jsonify(state)
+    answer.headers["Cache-Control"] = "private, no-cache"
+    answer.add_etag()
+    return answer.make_conditional(request)
 
 
 @bp.get(f"{BASE}/radar.svg")
