@@ -41,13 +41,43 @@ def _polygon(points: Sequence[tuple[float, float]], **attributes: str) -> str:
     return f'<polygon points="{path}" {extra}/>'
 
 
+LINE = 22
+"""Distance between the lines of a label, in the SVG's units."""
+LABEL_CHARS = 20
+"""A label's longest line: about what fits beside the radar at font size 19."""
+
+
+def wrap_label(label: str, width: int = LABEL_CHARS) -> list[str]:
+    """The label broken at spaces into lines of at most `width` characters (a longer word
+    keeps its own line whole rather than being cut)."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
 def _label(index: int, count: int, spoke: Spoke) -> str:
     x, y = _point(index, count, 118)
     anchor = "middle" if abs(x - CENTRE_X) < 20 else ("start" if x > CENTRE_X else "end")
     score = "–" if spoke.score is None else f"{spoke.score:.0f}"
+    lines = wrap_label(spoke.label)
+    if y < CENTRE_Y - 40:  # above the radar: the block grows upwards, its score nearest
+        top = y - LINE * len(lines)
+    elif y > CENTRE_Y + 40:  # below: it grows downwards
+        top = y
+    else:  # beside: centred on the spoke
+        top = y - LINE * len(lines) / 2
+    rows = "".join(
+        f'<tspan x="{x:.1f}" y="{top + LINE * i:.1f}">{escape(line)}</tspan>'
+        for i, line in enumerate(lines)
+    )
     return (
-        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="19" fill="{INK}">'
-        f'{escape(spoke.label)}<tspan x="{x:.1f}" dy="22" font-weight="bold">{score}</tspan></text>'
+        f'<text text-anchor="{anchor}" font-size="19" fill="{INK}">{rows}'
+        f'<tspan x="{x:.1f}" y="{top + LINE * len(lines):.1f}" font-weight="bold">{score}</tspan>'
+        "</text>"
     )
 
 
