@@ -18,7 +18,7 @@ from assessor.reporting.people import Group, group_score
 
 HEATMAP_ROWS = 25
 """Respondents in one heatmap: one that fits a page; more continue in the next heatmap."""
-GANTT_FIRST, GANTT_NEXT = 7.0, 8.6
+GANTT_FIRST, GANTT_NEXT = 7.8, 9.2
 """Inches of the full roadmap's Gantt: under the chapter's opening, then a page of its own."""
 
 

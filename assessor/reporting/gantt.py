@@ -98,7 +98,7 @@ def draw_gantt(
     """
     wide = FRAME + WIDE_PITCH * len(bars) <= max_height
     pitch, size = (WIDE_PITCH, 7.5) if wide else (PITCH, 6.5)
-    width_chars = _two_line_width([b.label for b in bars], 40 if wide else 34)
+    width_chars = _two_line_width([b.label for b in bars], 40)
     labels = [wrap(b.label, width_chars) for b in bars]
     width, height = 6.7, FRAME + pitch * len(bars)
     left = min(3.35, 0.25 + longest_line(labels) * CHAR_WIDTH_IN * size / 7.5)

@@ -183,13 +183,13 @@ def test_gantt_parts_fit_their_heights_and_keep_whole_labels_apart(rows: int) ->
         )
         for i in range(1, rows + 1)
     ]
-    parts = split_gantt(bars, 7.0, 8.6)
+    parts = split_gantt(bars, 7.0, 9.2)
     assert [bar for part in parts for bar in part if bar.kind != "phase"] == [
         bar for bar in bars if bar.kind != "phase"
     ]
     legend: set[str] = set()
     for number, part in enumerate(parts):
-        height = 7.0 if number == 0 else 8.6
+        height = 7.0 if number == 0 else 9.2
         fig = draw_gantt(part, rows + 3, t, max_height=height)
         assert fig.get_figheight() <= height
         assert _outside(fig) == []
@@ -203,7 +203,7 @@ def test_gantt_parts_fit_their_heights_and_keep_whole_labels_apart(rows: int) ->
 def test_a_phase_cut_between_two_gantt_charts_is_named_again() -> None:
     bars = [GanttBar("Phase one", 1, 9, "phase")]
     bars += [GanttBar(f"Step {i}", i, i + 1, "action") for i in range(1, 40)]
-    first, second = split_gantt(bars, 7.0, 8.6)
+    first, second = split_gantt(bars, 7.0, 9.2)
     assert first[0] == second[0] == bars[0]
     assert len(first) + len(second) == len(bars) + 1
 
