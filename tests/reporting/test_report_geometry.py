@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 
 import pdfplumber
 
@@ -80,3 +81,21 @@ def test_a_phase_continued_on_a_new_page_is_named_at_its_top(
     for number in continued:
         after = page_text(reader, number).split(header, 1)[1].strip()
         assert any(after.startswith(phase) for phase in phases), (number, after[:80])
+
+
+def test_the_capability_heat_map_is_coloured_as_its_key_says(acme_executive: Rendered) -> None:
+    css = (ROOT / "reports" / "css" / "report.css").read_text(encoding="utf-8")
+    colours = dict(re.findall(r"\.rag-([a-z-]+) \{ background: #([0-9a-f]{6}); \}", css))
+    assert sorted(colours) == ["below-target", "near-target", "on-target"]
+    assert acme_executive.report.pdf is not None
+    with pdfplumber.open(io.BytesIO(acme_executive.report.pdf)) as pdf:
+        fills = {
+            "".join(f"{round(c * 255):02x}" for c in rect["non_stroking_color"])
+            for page in pdf.pages
+            for rect in page.rects
+            if isinstance(rect["non_stroking_color"], tuple | list)
+            and len(rect["non_stroking_color"]) == 3
+        }
+    shown = set(re.findall(r'<td class="num rag rag-([a-z-]+)"', acme_executive.report.html))
+    assert shown, "the heat map has cells"
+    assert {colours[status] for status in shown} <= fills

@@ -200,7 +200,9 @@ def test_the_gantt_names_every_action_whole(acme_full: Rendered, acme_results) -
     _, roadmap = acme_results
     texts = _drawn_texts(acme_full, "chart-roadmap")
     assert not [text for text in texts if "…" in text]
-    drawn = "".join("".join(texts).split())  # a label on two lines is two texts, one after the other
+    drawn = "".join(
+        "".join(texts).split()
+    )  # a label on two lines is two texts, one after the other
     planned = [a for p in roadmap.phases if not p.skipped for a in p.actions]
     assert len(planned) > 40
     for action in planned:
