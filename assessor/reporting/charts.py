@@ -141,15 +141,44 @@ def draw_radar(
         ax.plot(closed, [*now, now[0]], color=primary, linewidth=2.0, marker="o", markersize=4.5,
                 label=t("chart.current"))  # fmt: skip
         ax.set_ylim(0, 100)
-        ax.set_yticks(
-            [20, 40, 60, 80, 100], ["20", "40", "60", "80", "100"], color="#555555", fontsize=6.5
-        )
-        ax.set_rlabel_position(180 / count)
+        ax.set_yticks(RINGS, [""] * len(RINGS))
+        _ring_numbers(ax, angles, [now, list(target)])
         ax.set_xticks(angles, [""] * count)
         ax.grid(color="#999999", linewidth=0.5)
         _radar_labels(ax, angles, labels, current, palette)
         fig.legend(loc="upper left", bbox_to_anchor=(0.01, 0.99), frameon=False)
     return fig
+
+
+RINGS = (20, 40, 60, 80, 100)
+
+
+def _chord_radius(inner: float, outer: float, half_angle: float) -> float:
+    """How far from the centre a straight line between two spokes crosses the angle between them."""
+    if inner <= 0 or outer <= 0:
+        return 0.0
+    return 2 * inner * outer * math.cos(half_angle) / (inner + outer)
+
+
+def _ring_numbers(
+    ax: PolarAxes, angles: Sequence[float], polygons: Sequence[Sequence[float]]
+) -> None:
+    """The ring values, on white, along the gap between spokes that the polygons cross farthest
+    from any ring, so that no line runs through a number."""
+    half = math.pi / len(angles)
+
+    def clearance(gap: int) -> float:
+        crossings = [
+            _chord_radius(polygon[gap], polygon[(gap + 1) % len(angles)], half)
+            for polygon in polygons
+        ]
+        return min(abs(ring - crossing) for ring in RINGS for crossing in crossings)
+
+    gap = max(range(len(angles)), key=clearance)
+    for ring in RINGS:
+        ax.text(angles[gap] + half, ring, str(ring), ha="center", va="center", fontsize=6.5,
+                color="#555555", zorder=5,
+                bbox={"boxstyle": "round,pad=0.12", "facecolor": "white", "edgecolor": "none"})  # fmt: skip
 
 
 def _radar_labels(
@@ -193,9 +222,7 @@ def draw_heatmap(
         image = ax.imshow(grid, cmap=cmap, vmin=0, vmax=100, aspect="auto")
         for r, row in enumerate(values):
             for c, value in enumerate(row):
-                shade = cmap(0.0 if value is None else value / 100)
-                light = 0.299 * shade[0] + 0.587 * shade[1] + 0.114 * shade[2]
-                dark_text = value is None or light > 0.55
+                shade = cmap(math.nan if value is None else value / 100)
                 ax.text(
                     c,
                     r,
@@ -203,9 +230,10 @@ def draw_heatmap(
                     ha="center",
                     va="center",
                     fontsize=7,
-                    color="black" if dark_text else "white",
+                    color=text_colour(shade),
                 )
-        ax.set_xticks(range(len(columns)), col_labels, fontsize=7, rotation=90, va="bottom")
+        ax.set_xticks(range(len(columns)), col_labels, fontsize=7, rotation=90, va="bottom",
+                      multialignment="left")  # fmt: skip
         ax.xaxis.tick_top()
         ax.set_yticks(range(len(rows)), row_labels, fontsize=7)
         ax.tick_params(length=0)
@@ -219,11 +247,29 @@ def draw_heatmap(
 
 
 def _upright_labels(labels: Sequence[str], spacing: float) -> list[str]:
-    """Labels set upright, wrapped into as many lines as fit side by side `spacing` inches apart."""
-    lines = max(1, int(spacing / 0.125))
+    """Labels set upright, in at most two lines (when two fit side by side `spacing` inches apart)."""
+    lines = 2 if spacing >= 0.25 else 1
     longest = max((len(label) for label in labels), default=1)
     width = max(14, -(-longest // lines) + 3)
     return [wrap(label, width) for label in labels]
+
+
+def _luminance(colour: Sequence[float]) -> float:
+    """WCAG relative luminance of an RGB(A) colour with channels from 0 to 1."""
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in colour[:3]]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(first: Sequence[float], second: Sequence[float]) -> float:
+    """WCAG contrast ratio of two RGB(A) colours (1 to 21)."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def text_colour(background: Sequence[float]) -> str:
+    """Black or white, whichever stands out more on `background` (never below 4.5:1)."""
+    on_black = contrast(background, (0.0, 0.0, 0.0))
+    return "black" if on_black >= contrast(background, (1.0, 1.0, 1.0)) else "white"
 
 
 def _horizontal_axes(fig: Figure, labels: Sequence[str], width: float, height: float) -> Axes:
@@ -301,20 +347,32 @@ def draw_score_bars(
                 fontsize=6.5,
             )
         _finish_horizontal(ax, wrapped, palette, t)
-        handles = [
-            Patch(facecolor=palette.primary, edgecolor=palette.ink, label=t("chart.on_target")),
-            Patch(
-                facecolor=palette.alert,
-                edgecolor=palette.ink,
-                hatch="////",
-                label=t("chart.below_target"),
-            ),
-            Line2D([], [], color=palette.ink, linewidth=2.0, label=t("chart.target")),
-        ]
+        handles = [*_score_keys(scores, targets, palette, t), Line2D([], [], color=palette.ink,
+                   linewidth=2.0, label=t("chart.target"))]  # fmt: skip
         fig.legend(
-            handles=handles, loc="upper right", ncols=3, frameon=False, bbox_to_anchor=(0.99, 1.0)
+            handles=handles,
+            loc="upper right",
+            ncols=len(handles),
+            frameon=False,
+            bbox_to_anchor=(0.99, 1.0),
         )
     return fig
+
+
+def _score_keys(
+    scores: Sequence[float | None], targets: Sequence[float], palette: Palette, t: Translate
+) -> list[Patch]:
+    """The key of the score bars: a bar on target, a bar short of it, each only if one is drawn."""
+    short = [score is None or score < target for score, target in zip(scores, targets, strict=True)]
+    keys = []
+    if not all(short):
+        keys.append(
+            Patch(facecolor=palette.primary, edgecolor=palette.ink, label=t("chart.on_target"))
+        )
+    if any(short):
+        keys.append(Patch(facecolor=palette.alert, edgecolor=palette.ink, hatch="////",
+                          label=t("chart.below_target")))  # fmt: skip
+    return keys
 
 
 SVG_TEXT_WIDENING = 1.1

@@ -12,12 +12,14 @@ from assessor.domain.results import Assessment, FrameworkScore, Roadmap
 from assessor.domain.text import clean_display, tr
 from assessor.reporting import charts
 from assessor.reporting.charts import Chart, Palette
-from assessor.reporting.gantt import GanttBar, draw_gantt
+from assessor.reporting.gantt import GanttBar, draw_gantt, split_gantt
 from assessor.reporting.i18n import Translator
 from assessor.reporting.people import Group, group_score
 
 HEATMAP_ROWS = 25
 """Respondents in one heatmap: one that fits a page; more continue in the next heatmap."""
+GANTT_FIRST, GANTT_NEXT = 7.8, 9.2
+"""Inches of the full roadmap's Gantt: under the chapter's opening, then a page of its own."""
 
 
 @dataclass(frozen=True)
@@ -99,8 +101,9 @@ class ReportCharts:
         return self._keep(fig, "chart-roadmap-phases", "chart.glance_alt")
 
     @cached_property
-    def roadmap(self) -> Chart | None:
-        """The full roadmap: each phase's span, then its actions, critical ones and quick wins marked."""
+    def roadmap(self) -> list[Chart]:
+        """The full roadmap: each phase's span, then its actions, critical ones and quick wins
+        marked, in as many charts as it takes to show every action's whole title."""
         bars: list[GanttBar] = []
         for phase in self._in.roadmap.phases:
             if phase.skipped or phase.start_week is None or phase.end_week is None:
@@ -126,10 +129,16 @@ class ReportCharts:
                         self._in.roadmap.total_weeks,
                     )
                 )
-        if not bars:
-            return None
-        fig = draw_gantt(bars, self._in.roadmap.total_weeks, self._t, self._palette)
-        return self._keep(fig, "chart-roadmap", "chart.gantt_alt")
+        drawn = []
+        weeks = self._in.roadmap.total_weeks
+        for part, rows in enumerate(split_gantt(bars, GANTT_FIRST, GANTT_NEXT), start=1):
+            if not rows:
+                continue
+            height = GANTT_FIRST if part == 1 else GANTT_NEXT
+            fig = draw_gantt(rows, weeks, self._t, self._palette, max_height=height)
+            chart_id = "chart-roadmap" if part == 1 else f"chart-roadmap-{part}"
+            drawn.append(self._keep(fig, chart_id, "chart.gantt_alt"))
+        return drawn
 
     @cached_property
     def heatmaps(self) -> list[Chart]:

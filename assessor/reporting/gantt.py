@@ -18,10 +18,14 @@ from assessor.reporting.charts import (
     drawing,
     fit_left_margin,
     longest_line,
-    shorten,
     style_axes,
     wrap,
 )
+
+WIDE_PITCH, PITCH = 0.3, 0.22
+"""Inches a row takes: a few rows get 7.5 pt labels; many rows get 6.5 pt labels of two lines."""
+FRAME = 0.95
+"""Inches above and below the rows: the key and the week axis."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,39 @@ _GANTT_STYLES = {  # told apart in grey by lightness, height and outline (hatchi
 }
 
 
+def rows_fitting(height: float) -> int:
+    """How many rows of two-line labels a Gantt chart `height` inches tall holds."""
+    return max(2, int((height - FRAME) / PITCH))
+
+
+def split_gantt(
+    bars: Sequence[GanttBar], first_height: float, next_height: float
+) -> list[list[GanttBar]]:
+    """Rows cut into charts that fit their heights; a phase cut in two is named again at the top.
+
+    The first chart is at most `first_height` inches tall, the others `next_height`. A phase
+    row never ends a chart alone.
+    """
+    parts: list[list[GanttBar]] = [[]]
+    phase: GanttBar | None = None
+    for bar in bars:
+        height = first_height if len(parts) == 1 else next_height
+        room = rows_fitting(height) - len(parts[-1])
+        if parts[-1] and room < (2 if bar.kind == "phase" else 1):
+            parts.append([phase] if phase is not None and bar.kind != "phase" else [])
+        if bar.kind == "phase":
+            phase = bar
+        parts[-1].append(bar)
+    return parts
+
+
+def _two_line_width(labels: Sequence[str], width: int) -> int:
+    """The narrowest wrapping width, from `width` characters up, that keeps labels to two lines."""
+    while any(len(wrap(label, width).split("\n")) > 2 for label in labels):
+        width += 2
+    return width
+
+
 def draw_gantt(
     bars: Sequence[GanttBar],
     total_weeks: int,
@@ -55,18 +92,20 @@ def draw_gantt(
 ) -> Figure:
     """A Gantt chart of phases and actions over weeks, critical ones and quick wins marked.
 
-    Rows shrink (and labels with them) so that the chart stays within `max_height` inches.
+    Every label is shown whole: when the rows would not fit `max_height` inches at the wide
+    pitch, labels are set smaller and wrapped onto two lines (`split_gantt` first cuts a plan
+    too long for one chart).
     """
-    pitch = min(0.3, (max_height - 0.95) / max(len(bars), 1))
-    size = min(7.5, pitch * 72 * 0.78)  # a label's line never taller than its row
-    wide = pitch >= 0.28
-    labels = [wrap(b.label, 40) if wide else shorten(b.label, 56) for b in bars]
-    width, height = 6.7, 0.95 + pitch * len(bars)
-    left = min(3.2, 0.25 + longest_line(labels) * CHAR_WIDTH_IN * size / 7.5)
+    wide = FRAME + WIDE_PITCH * len(bars) <= max_height
+    pitch, size = (WIDE_PITCH, 7.5) if wide else (PITCH, 6.5)
+    width_chars = _two_line_width([b.label for b in bars], 40)
+    labels = [wrap(b.label, width_chars) for b in bars]
+    width, height = 6.7, FRAME + pitch * len(bars)
+    left = min(3.35, 0.25 + longest_line(labels) * CHAR_WIDTH_IN * size / 7.5)
     with drawing(palette):
         fig = Figure(figsize=(width, height))
         ax = fig.add_axes(
-            (left / width, 0.5 / height, 1 - (left + 0.15) / width, 1 - 0.95 / height)
+            (left / width, 0.5 / height, 1 - (left + 0.15) / width, 1 - FRAME / height)
         )
         _draw_bars(ax, bars, labels, size, palette)
         ax.set_ylim(len(bars) - 0.5, -0.5)
@@ -99,7 +138,7 @@ def _draw_bars(
             ax.barh([row] * len(repeats), 0.6, left=[w - 0.3 for w in repeats],
                     height=thickness, color=getattr(palette, fill),
                     edgecolor=getattr(palette, edge), linewidth=line)  # fmt: skip
-    ax.set_yticks(range(len(bars)), labels, fontsize=size)
+    ax.set_yticks(range(len(bars)), labels, fontsize=size, linespacing=1.0)
     for tick, bar in zip(ax.get_yticklabels(), bars, strict=True):
         if bar.kind == "phase":
             tick.set_fontweight("bold")

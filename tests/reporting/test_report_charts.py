@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import math
 import subprocess
 import sys
 
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
@@ -16,7 +18,7 @@ from assessor.config import reports_dirs
 from assessor.reporting import charts
 from assessor.reporting.branding import load_branding
 from assessor.reporting.charts import Palette
-from assessor.reporting.gantt import GanttBar, draw_gantt
+from assessor.reporting.gantt import GanttBar, draw_gantt, split_gantt
 from tests.reporting.support import ROOT
 
 LONG = [
@@ -96,6 +98,32 @@ def test_radar_labels_stay_on_the_figure_and_apart() -> None:
     assert _overlaps(labels) == []
 
 
+RINGS = {"20", "40", "60", "80", "100"}
+
+
+@pytest.mark.parametrize(
+    ("scores", "targets"),
+    [
+        ([55, 48, 40, 39, 41, 38, 53, 33], [75, 75, 70, 70, 70, 70, 60, 70]),  # the Acme workshop
+        ([40, 55, None, 30, 70, 80, 20, 65], [70] * 8),
+    ],
+)
+def test_radar_ring_numbers_are_crossed_by_no_line_or_label(
+    scores: list[float | None], targets: list[float]
+) -> None:
+    fig = charts.draw_radar(LONG, scores, targets, t)
+    texts = _texts(fig)
+    rings = [(text, box) for text, box in texts if text.get_text() in RINGS]
+    names = [(text, box) for text, box in texts if "(" in text.get_text()]
+    assert sorted(text.get_text() for text, _ in rings) == sorted(RINGS)
+    lines = [line.get_transform().transform_path(line.get_path()) for line in fig.axes[0].lines]
+    assert len(lines) == 2, "target and current"
+    for text, box in rings:
+        assert not any(path.intersects_bbox(box, filled=False) for path in lines), text.get_text()
+    crossed = [(a, b) for a, b in _overlaps(rings + names) if a in RINGS or b in RINGS]
+    assert crossed == []
+
+
 def test_bar_charts_wrap_long_names_without_overlap() -> None:
     gap = charts.draw_gap(
         LONG, [70, 60, 50, 40, 30, None, 55, 45], [50, 50, 50, 50, 50, 50, 50, 50], t
@@ -124,8 +152,28 @@ def test_heatmap_names_every_respondent_and_dimension_legibly() -> None:
     assert len(cells) >= 96
 
 
+def test_heatmap_numbers_stand_out_and_column_names_take_two_lines_at_most() -> None:
+    rows = [f"Group {r}" for r in range(6)]
+    values: list[list[float | None]] = [
+        [round((r * 8 + c) * 100 / 47) for c in range(8)] for r in range(6)
+    ]
+    values[0][0] = None
+    fig = charts.draw_heatmap(rows, LONG, values, t)
+    ax = fig.axes[0]
+    cmap = ax.images[0].get_cmap()
+    for text in ax.texts:
+        column, row = (round(v) for v in text.get_position())
+        value = values[row][column]
+        cell = cmap(math.nan if value is None else value / 100)
+        assert charts.contrast(cell, to_rgba(text.get_color())) >= 4.5, (value, text.get_color())
+    assert len(ax.texts) == 48
+    names = [label.get_text() for label in ax.get_xticklabels()]
+    assert [name.replace("\n", " ") for name in names] == LONG
+    assert all(name.count("\n") <= 1 for name in names)
+
+
 @pytest.mark.parametrize("rows", [7, 70])
-def test_gantt_fits_its_height_and_keeps_labels_apart(rows: int) -> None:
+def test_gantt_parts_fit_their_heights_and_keep_whole_labels_apart(rows: int) -> None:
     bars = [
         GanttBar(
             f"Action {i}: agree who designs the customer processes and who signs them off",
@@ -135,12 +183,39 @@ def test_gantt_fits_its_height_and_keeps_labels_apart(rows: int) -> None:
         )
         for i in range(1, rows + 1)
     ]
-    fig = draw_gantt(bars, rows + 3, t, max_height=7.0)
-    assert fig.get_figheight() <= 7.0
-    assert _outside(fig) == []
-    assert _overlaps(_labels(fig, "y")) == []
-    legend = {text.get_text() for text, _ in _texts(fig)}
+    parts = split_gantt(bars, 7.0, 9.2)
+    assert [bar for part in parts for bar in part if bar.kind != "phase"] == [
+        bar for bar in bars if bar.kind != "phase"
+    ]
+    legend: set[str] = set()
+    for number, part in enumerate(parts):
+        height = 7.0 if number == 0 else 9.2
+        fig = draw_gantt(part, rows + 3, t, max_height=height)
+        assert fig.get_figheight() <= height
+        assert _outside(fig) == []
+        assert _overlaps(_labels(fig, "y")) == []
+        labels = [text.get_text() for text, _ in _labels(fig, "y")]
+        assert all(label.count("\n") <= 1 and "…" not in label for label in labels)
+        legend |= {text.get_text() for text, _ in _texts(fig)}
     assert {"[chart.gantt_critical]", "[chart.gantt_quick_win]", "[chart.weeks]"} <= legend
+
+
+def test_a_phase_cut_between_two_gantt_charts_is_named_again() -> None:
+    bars = [GanttBar("Phase one", 1, 9, "phase")]
+    bars += [GanttBar(f"Step {i}", i, i + 1, "action") for i in range(1, 40)]
+    first, second = split_gantt(bars, 7.0, 9.2)
+    assert first[0] == second[0] == bars[0]
+    assert len(first) + len(second) == len(bars) + 1
+
+
+def test_score_bars_key_only_what_they_draw() -> None:
+    def key(scores: list[float | None]) -> set[str]:
+        fig = charts.draw_score_bars(LONG[: len(scores)], scores, [70.0] * len(scores), t)
+        return {text.get_text() for text in fig.legends[0].get_texts()}
+
+    assert key([40.0, 50.0, None]) == {"[chart.below_target]", "[chart.target]"}
+    assert key([70.0, 90.0]) == {"[chart.on_target]", "[chart.target]"}
+    assert key([10.0, 90.0]) == {"[chart.on_target]", "[chart.below_target]", "[chart.target]"}
 
 
 def test_svg_keeps_text_as_text_and_png_is_a_png() -> None:

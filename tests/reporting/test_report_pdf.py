@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -42,6 +43,7 @@ CHART_TEXT = {  # a text each chart draws, and nothing else on its page would sa
     "chart-radar": "chart.current",
     "chart-roadmap-phases": "chart.weeks",
     "chart-roadmap": "chart.gantt_critical",
+    "chart-roadmap-2": "chart.weeks",  # the Gantt's second part: 60 rows, every label whole
     "chart-heatmap": "chart.score",
     "chart-perception": "chart.executives",
     "chart-phases": "chart.below_target",
@@ -180,3 +182,37 @@ def test_tables_repeat_their_header_on_every_page_they_span(acme_full: Rendered)
     header = f"{T('table.question')} {T('table.answers')} {T('table.score')}"
     for number in range(start, end):
         assert header in page_text(reader, number), number
+
+
+def _drawn_texts(rendered: Rendered, prefix: str) -> list[str]:
+    """The texts drawn in the report's charts whose id is `prefix` or `prefix-<part number>`."""
+    found = [
+        html.unescape(text)
+        for chart in rendered.report.charts
+        if re.fullmatch(rf"{prefix}(-\d+)?", chart.id)
+        for text in re.findall(r"<text[^>]*>(.*?)</text>", chart.data.decode(), re.S)
+    ]
+    assert found, prefix
+    return found
+
+
+def test_the_gantt_names_every_action_whole(acme_full: Rendered, acme_results) -> None:  # type: ignore[no-untyped-def]
+    _, roadmap = acme_results
+    texts = _drawn_texts(acme_full, "chart-roadmap")
+    assert not [text for text in texts if "…" in text]
+    drawn = "".join(
+        "".join(texts).split()
+    )  # a label on two lines is two texts, one after the other
+    planned = [a for p in roadmap.phases if not p.skipped for a in p.actions]
+    assert len(planned) > 40
+    for action in planned:
+        assert "".join(tr(action.title).split()) in drawn, action.id
+
+
+def test_the_phase_chart_keys_only_the_bars_it_draws(acme_full: Rendered, acme_results) -> None:  # type: ignore[no-untyped-def]
+    assessment, _ = acme_results
+    phases = assessment.frameworks["methodology"]
+    below = [d.score is None or d.score < d.target for d in phases.dimensions.values()]
+    texts = _drawn_texts(acme_full, "chart-phases")
+    assert (T("chart.on_target") in texts) == (not all(below))
+    assert (T("chart.below_target") in texts) == any(below)
