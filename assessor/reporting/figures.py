@@ -28,7 +28,8 @@ class ChartInputs:
     assessment: Assessment
     roadmap: Roadmap
     main: FrameworkScore | None
-    phases: FrameworkScore | None
+    phases: tuple[FrameworkScore, ...]
+    """The frameworks whose dimensions are phases, each drawn as bars against targets."""
     groups: tuple[Group, ...] = ()
     """The rows of the heatmap: roles (the default) or named people, as the report shows them."""
 
@@ -44,6 +45,7 @@ class ReportCharts:
         self._palette = palette
         self._fmt = fmt
         self.drawn: list[Chart] = []
+        self._phase_bars: dict[str, Chart | None] = {}
 
     def _keep(self, fig: Figure, chart_id: str, alt_key: str) -> Chart:
         chart = charts.render(fig, chart_id, self._t(alt_key), self._fmt)
@@ -71,8 +73,14 @@ class ReportCharts:
 
     @cached_property
     def phases(self) -> Chart | None:
-        """Readiness by methodology phase against target."""
-        phases = self._in.phases
+        """Readiness by phase against target, for the first phases framework."""
+        return self.phase_bars(self._in.phases[0].id) if self._in.phases else None
+
+    def phase_bars(self, framework_id: str) -> Chart | None:
+        """Readiness by phase against target, for one of the phases frameworks (drawn once)."""
+        if framework_id in self._phase_bars:
+            return self._phase_bars[framework_id]
+        phases = next((f for f in self._in.phases if f.id == framework_id), None)
         if phases is None:
             return None
         dims = list(phases.dimensions.values())
@@ -83,7 +91,10 @@ class ReportCharts:
             self._t,
             self._palette,
         )
-        return self._keep(fig, "chart-phases", "chart.phases_alt")
+        first = framework_id == self._in.phases[0].id
+        chart_id = "chart-phases" if first else f"chart-phases-{framework_id}"
+        self._phase_bars[framework_id] = self._keep(fig, chart_id, "chart.phases_alt")
+        return self._phase_bars[framework_id]
 
     @cached_property
     def roadmap_phases(self) -> Chart | None:

@@ -416,6 +416,27 @@ def test_validate_checks_a_content_folders_reports_too(tmp_path: Path) -> None:
         ]
 
 
+def test_validate_refuses_a_layout_listing_an_unknown_framework_at_its_line(
+    tmp_path: Path,
+) -> None:
+    root = copy_fixture(tmp_path)
+    (root / "reports").mkdir()
+    layout = root / "reports" / "layout.yaml"
+    layout.write_text(
+        "frameworks:\n  - {id: mini, part: main}\n  - {id: mini-bases, part: table}\n"
+        "  - id: mini\n    part: phases\n"
+    )
+    code, lines = validate(str(root))
+    assert (code, lines) == (
+        1,
+        [f"{layout}:3: frameworks[1].id: unknown framework 'mini-bases'"],
+    )
+    layout.write_text("frameworks:\n  - {id: mini, part: main}\n  - {id: mini, part: main}\n")
+    code, lines = validate(str(root))
+    assert code == 1
+    assert lines == [f"{layout}:1: frameworks: only one framework can be the main one: mini, mini"]
+
+
 def test_a_condition_may_name_a_question_of_a_bank_file_loaded_later(tmp_path: Path) -> None:
     """Conditions follow the questionnaire's order, not the order of the banks' file names."""
     root = copy_fixture(tmp_path)
