@@ -11,7 +11,6 @@ from assessor.config import shipped_content_dir
 from assessor.domain.errors import ContentError
 from assessor.domain.loader import display_name
 from assessor.domain.yamlsrc import SourceError, read_yaml
-from assessor.reporting import ReportError
 from assessor.reporting.i18n import I18N_FOLDER, flatten
 from assessor.reporting.render import template_errors
 from assessor.reporting.settings import LAYOUT_FILE, Layout, problems_of
@@ -75,11 +74,11 @@ def _layout_errors(
     for number, entry in enumerate(data.get("frameworks") or []):
         framework_id = entry.get("id") if isinstance(entry, dict) else None
         if isinstance(framework_id, str) and framework_id not in frameworks:
-            path = ("frameworks", number, "id")
+            where = ("frameworks", number, "id")
             errors.append(
                 ContentError(
                     name,
-                    doc.line_of(path),
+                    doc.line_of(where),
                     f"frameworks[{number}].id",
                     f"unknown framework '{framework_id}'",
                 )

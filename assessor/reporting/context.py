@@ -18,7 +18,6 @@ from assessor.reporting.i18n import Translator, with_content_terms
 from assessor.reporting.lookup import Lookup
 from assessor.reporting.people import (
     Group,
-    by_group,
     group_score,
     person_groups,
     role_counts,
@@ -139,7 +138,11 @@ def _framework_view(
                     }
                 )
     for dim, scored in zip(view["dimensions"], framework.dimensions.values(), strict=True):
-        dim["by_role"] = by_group(scored, groups, look.t)
+        dim["by_role"] = [
+            {"role": g.label, "score": look.units(scored.framework, score, [scored.target])}
+            for g in groups
+            if (score := group_score(scored, g)) is not None
+        ]
         dim["actions"] = closing.get(scored.ref, [])
     return view
 
@@ -151,7 +154,7 @@ def _capability(framework: FrameworkScore, look: Lookup, groups: list[Group]) ->
     for dim in framework.dimensions.values():
         cells = [
             {
-                "score": t.score(dim.score, look.thresholds(dim.ref)),
+                "score": look.units(dim.framework, dim.score, look.thresholds(dim.ref)),
                 "status": status(dim.score, dim.target, look.amber_gap),
             }
         ]
@@ -159,12 +162,16 @@ def _capability(framework: FrameworkScore, look: Lookup, groups: list[Group]) ->
             score = group_score(dim, group)
             cells.append(
                 {
-                    "score": t.score(score, look.thresholds(dim.ref)),
+                    "score": look.units(dim.framework, score, look.thresholds(dim.ref)),
                     "status": status(score, dim.target, look.amber_gap),
                 }
             )
         rows.append(
-            {"title": tr(dim.title, t.lang), "target": t.number(dim.target), "cells": cells}
+            {
+                "title": tr(dim.title, t.lang),
+                "target": look.units(dim.framework, dim.target, []),
+                "cells": cells,
+            }
         )
     return {"groups": [g.label for g in groups], "rows": rows, "amber": t.number(look.amber_gap)}
 
@@ -196,9 +203,7 @@ def _part_views(frameworks: list[FrameworkScore], look: Lookup, section: str) ->
     for number, framework in enumerate(frameworks):
         view = framework_view(framework, look)
         view["anchor"] = section if number == 0 else f"{section}-{framework.id}"
-        view["heading"] = (
-            look.t(f"section.{section}") if len(frameworks) == 1 else view["title"]
-        )
+        view["heading"] = look.t(f"section.{section}") if len(frameworks) == 1 else view["title"]
         view["chart"] = framework.id
         views.append(view)
     return views
@@ -313,7 +318,9 @@ def _respondents(inp: ReportInput, look: Lookup, groups: list[Group]) -> View:
         "people": [{"name": p.name, "role": t.term("role", p.role)} for p in a.respondents]
         if named
         else [],
-        "roles": [{"role": t.term("role", r), "count": n} for r, n in role_counts(a, order).items()],
+        "roles": [
+            {"role": t.term("role", r), "count": n} for r, n in role_counts(a, order).items()
+        ],
         "groups": [g.label for g in groups],
         "perception": {
             "executive": t.number(gap.executive),

@@ -10,8 +10,9 @@ from matplotlib.figure import Figure
 from assessor.domain.content import Content
 from assessor.domain.results import Assessment, FrameworkScore, Roadmap
 from assessor.domain.text import clean_display, tr
+from assessor.domain.units import in_units, unit_ticks
 from assessor.reporting import charts
-from assessor.reporting.charts import Chart, Palette
+from assessor.reporting.charts import Chart, Palette, Scale
 from assessor.reporting.gantt import GanttBar, draw_gantt
 from assessor.reporting.i18n import Translator
 from assessor.reporting.people import Group, group_score
@@ -52,6 +53,22 @@ class ReportCharts:
         self.drawn.append(chart)
         return chart
 
+    def _scale(self, framework: FrameworkScore) -> Scale | None:
+        """The framework's own units on a chart, or None for 0 to 100."""
+        declared = self._in.content.frameworks.get(framework.id)
+        display = declared.display if declared else None
+        if display is None:
+            return None
+
+        def label(score: float) -> str:
+            return self._t.number(in_units(score, display), display.decimals)
+
+        digits = 0 if all(v == int(v) for _, v in unit_ticks(display)) else display.decimals
+        ticks = [(p, self._t.number(v, digits)) for p, v in unit_ticks(display)]
+        bottom, top = self._t.number(display.min, digits), self._t.number(display.max, digits)
+        axis = self._t("chart.score_units", min=bottom, max=top)
+        return Scale(ticks, bottom, label, axis)
+
     def _labels(self, framework: FrameworkScore) -> list[str]:
         return [tr(d.title, self._t.lang) for d in framework.dimensions.values()]
 
@@ -68,6 +85,7 @@ class ReportCharts:
             [d.target for d in dims],
             self._t,
             self._palette,
+            self._scale(main),
         )
         return self._keep(fig, "chart-radar", "chart.radar_alt")
 
@@ -90,6 +108,7 @@ class ReportCharts:
             [d.target for d in dims],
             self._t,
             self._palette,
+            self._scale(phases),
         )
         first = framework_id == self._in.phases[0].id
         chart_id = "chart-phases" if first else f"chart-phases-{framework_id}"

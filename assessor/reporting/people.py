@@ -36,9 +36,7 @@ def role_counts(a: Assessment, order: Sequence[str]) -> dict[str, int]:
     return {role: counts[role] for role in sorted(counts, key=lambda r: role_order(r, order))}
 
 
-def role_groups(
-    a: Assessment, t: Translator, min_group: int, order: Sequence[str]
-) -> list[Group]:
+def role_groups(a: Assessment, t: Translator, min_group: int, order: Sequence[str]) -> list[Group]:
     """The roles at least `min_group` people share, then the other roles pooled when they are
     `min_group` or more together; smaller groups are not shown on their own. Roles come in the
     content's order (`order`)."""
@@ -69,15 +67,6 @@ def group_score(dim: DimensionScore, group: Group) -> float | None:
     """A group's mean of its members' own scores of a dimension."""
     scores = [dim.by_respondent[i] for i in group.ids if i in dim.by_respondent]
     return mean(scores) if scores else None
-
-
-def by_group(dim: DimensionScore, groups: Sequence[Group], t: Translator) -> list[View]:
-    """A dimension's score for each group shown."""
-    return [
-        {"role": g.label, "score": t.score(group_score(dim, g), [dim.target])}
-        for g in groups
-        if group_score(dim, g) is not None
-    ]
 
 
 def unattributed(note: str, names: Sequence[str]) -> str:

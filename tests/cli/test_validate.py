@@ -437,6 +437,22 @@ def test_validate_refuses_a_layout_listing_an_unknown_framework_at_its_line(
     assert lines == [f"{layout}:1: frameworks: only one framework can be the main one: mini, mini"]
 
 
+def test_a_named_level_outside_the_display_scale_is_refused_at_its_line(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    path = root / "frameworks" / "mini.yaml"
+    path.write_text(
+        path.read_text()
+        + "display:\n  min: 0\n  max: 3\n  levels:\n    - {value: 0, name: Absent}\n"
+        "    - {value: 4, name: Beyond}\n"
+    )
+    code, lines = validate(str(root))
+    display = line_of(path, "display:")
+    assert (code, lines) == (
+        1,
+        [f"{path}:{display}: display: levels[1].value 4 is outside the scale 0 to 3"],
+    )
+
+
 def test_a_condition_may_name_a_question_of_a_bank_file_loaded_later(tmp_path: Path) -> None:
     """Conditions follow the questionnaire's order, not the order of the banks' file names."""
     root = copy_fixture(tmp_path)

@@ -50,3 +50,5 @@ def test_the_example_report_speaks_of_its_own_framework(
     assert [word for word in ("CRM", "Gartner", "Kale") if word in text] == []
     assert "Awareness" in text, "its own dimensions, in its own words"
     assert ("Readiness report" if lang == "en" else "Отчёт о готовности") in text
+    of_five = "of 5" if lang == "en" else "из 5"
+    assert of_five in text, "ADKAR's elements on Hiatt's 1-to-5 profile scale"

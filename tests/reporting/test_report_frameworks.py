@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import base64
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
+from assessor.domain.units import in_units
 from assessor.reporting.settings import FrameworkPart, Layout
 from assessor.services.workspace import open_workspace
+from tests.helpers import assess
 from tests.reporting.support import FIXTURE_ROOT, Rendered, outline, render
 
 
@@ -71,3 +75,67 @@ def test_the_older_layout_keys_still_name_the_frameworks() -> None:
     ]
     with pytest.raises(ValueError, match="not both"):
         Layout(main_framework="blocks", frameworks=[FrameworkPart(id="bases")])
+
+
+SCALE = """display:
+  min: 0
+  max: 3
+  decimals: 1
+  levels:
+    - {value: 0, name: {en: Absent, ru: Нет}}
+    - {value: 1, name: {en: Initial, ru: Начальный}}
+    - {value: 2, name: {en: Defined, ru: Определён}}
+    - {value: 3, name: {en: Managed, ru: Управляемый}}
+"""
+
+
+def on_its_scale(tmp_path: Path) -> Path:
+    """The fixture content whose main framework (blocks) is shown 0 to 3 with named levels."""
+    root = own_content(tmp_path, THREE)
+    blocks = root / "frameworks" / "blocks.yaml"
+    blocks.write_text(blocks.read_text() + SCALE)
+    return root
+
+
+def chart_svg(rendered: Rendered, chart_id: str) -> str:
+    """The SVG of one chart of the report's HTML."""
+    html = rendered.report.html
+    start = html.index(f'id="{chart_id}"')
+    data = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', html[start:])
+    assert data is not None
+    return base64.b64decode(data.group(1)).decode()
+
+
+@pytest.mark.parametrize(("lang", "of"), [("en", "of"), ("ru", "из")])
+def test_a_framework_on_its_own_scale_is_shown_in_its_units_in_the_pdf(
+    tmp_path: Path, lang: str, of: str
+) -> None:
+    root = on_its_scale(tmp_path)
+    rendered = full_report(root, lang=lang)
+    ws = open_workspace(root)
+    answers = sorted((root / "answers").glob("*.yaml"))
+    blocks = assess(ws, "workshop", answers).frameworks["blocks"]
+    display = ws.content.frameworks["blocks"].display
+    assert display is not None
+    text = rendered.text()
+
+    def units(score: float | None) -> str:
+        value = in_units(score, display)
+        assert value is not None
+        return f"{value:.1f}".replace(".", "," if lang == "ru" else ".")
+
+    level = {"en": ["Absent", "Initial", "Defined", "Managed"], "ru": ["Нет", "Начальный", "Определён", "Управляемый"]}  # fmt: skip
+    overall = in_units(blocks.score, display)
+    assert overall is not None
+    named = level[lang][int(overall)]
+    assert f"{units(blocks.score)} {of} 3 ({named})" in text, "the framework's score and level"
+    vision = blocks.dimensions["vision"]
+    assert f"{units(vision.score)} {of} 3" in text, "a dimension's page and table"
+    assert units(vision.target) in text
+    radar = re.findall(r"<text[^>]*>([^<]*)</text>", chart_svg(rendered, "chart-radar"))
+    assert radar[:3] == ["1", "2", "3"], "the radar's rings in units"
+    assert f"({units(vision.score)})" in radar, "each dimension's score in units"
+    bases = assess(ws, "workshop", answers).frameworks["bases"]
+    assert f"Three bases: overall score {round(bases.score or 0)}" in text or lang == "ru", (
+        "a framework that declares no scale keeps 0 to 100"
+    )
