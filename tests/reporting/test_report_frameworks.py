@@ -139,3 +139,18 @@ def test_a_framework_on_its_own_scale_is_shown_in_its_units_in_the_pdf(
     assert f"Three bases: overall score {round(bases.score or 0)}" in text or lang == "ru", (
         "a framework that declares no scale keeps 0 to 100"
     )
+
+
+OWN_ROLES = """roles:
+  - {id: it, title: {en: Technologist, ru: Технолог}}
+  - {id: staff, title: {en: Front line, ru: Линия}}
+  - {id: executive, title: {en: Board, ru: Правление}, perception: true}
+"""
+
+
+def test_the_report_lists_roles_in_the_order_and_words_of_the_content(tmp_path: Path) -> None:
+    root = own_content(tmp_path, THREE)
+    models = root / "frameworks" / "models.yaml"
+    models.write_text(models.read_text() + OWN_ROLES)
+    text = full_report(root).text()
+    assert "by role: Technologist: 1, Front line: 1, Board: 1." in text, "the content's order"
