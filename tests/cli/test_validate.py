@@ -453,6 +453,19 @@ def test_a_named_level_outside_the_display_scale_is_refused_at_its_line(tmp_path
     )
 
 
+def test_a_rollout_that_reaches_no_pilot_is_valid(tmp_path: Path) -> None:
+    """A rollout to everyone at once (no pilot before it) is a plan a consultant may choose:
+    validate accepts it without an error or a warning."""
+    root = copy_fixture(tmp_path)
+    edit(
+        root,
+        "frameworks/library.yaml",
+        "    phase: vision\n",
+        "    phase: vision\n    step: rollout\n",
+    )
+    assert validate(str(root)) == (0, [])
+
+
 def test_a_condition_may_name_a_question_of_a_bank_file_loaded_later(tmp_path: Path) -> None:
     """Conditions follow the questionnaire's order, not the order of the banks' file names."""
     root = copy_fixture(tmp_path)
