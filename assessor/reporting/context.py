@@ -356,6 +356,7 @@ def _respondents(inp: ReportInput, look: Lookup, groups: list[Group]) -> View:
 def _method(inp: ReportInput, look: Lookup) -> View:
     t, model = inp.translator, inp.content.readiness
     titles = {f.id: tr(f.title, t.lang) for f in inp.content.frameworks.values()}
+    bands = {b.id: tr(b.title, t.lang) for b in model.bands}
     scored = report_frameworks(inp.assessment, inp.layout)[0]
     main = inp.content.frameworks.get(scored.id) if scored else None
     return {
@@ -377,6 +378,11 @@ def _method(inp: ReportInput, look: Lookup) -> View:
                 "title": tr(g.title, t.lang),
                 "explanation": tr(g.explanation, t.lang),
                 "source": look.source(g.source),
+                "rule": " ".join(
+                    [t("method.gate_floor", floor=t.number(g.floor), band=bands[g.cap])]
+                    * bool(g.dimensions)
+                    + [t("method.gate_cap", band=bands[g.cap])] * bool(g.risks)
+                ),
             }
             for g in model.gates
         ],

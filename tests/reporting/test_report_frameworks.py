@@ -154,3 +154,8 @@ def test_the_report_lists_roles_in_the_order_and_words_of_the_content(tmp_path: 
     models.write_text(models.read_text() + OWN_ROLES)
     text = full_report(root).text()
     assert "by role: Technologist: 1, Front line: 1, Board: 1." in text, "the content's order"
+
+
+def test_appendix_b_gives_each_gates_floor_and_cap(small_full: Rendered) -> None:
+    text = small_full.text()
+    assert "While a dimension it checks is below 40, the verdict is at most “Not ready”." in text
