@@ -53,6 +53,10 @@ def test_the_example_report_speaks_of_its_own_framework(
     assert ("Readiness report" if lang == "en" else "Отчёт о готовности") in text
     of_five = "of 5" if lang == "en" else "из 5"
     assert of_five in text, "ADKAR's elements on Hiatt's 1-to-5 profile scale"
+    if lang == "en":
+        assert "2 areas are below 3.0, the lowest Desire (2.1), Awareness (2.7)" in text, (
+            "the barrier point's numbers on the same scale"
+        )
 
 
 CRM_WORDS = ("CRM", "Gartner", "Kale", "ten bases")
