@@ -400,6 +400,26 @@ def test_a_model_file_that_fails_its_schema_is_not_called_missing(tmp_path: Path
     assert (code, lines) == (1, [f"{path}:4: colour: unknown key 'colour'"])
 
 
+def test_a_file_with_an_unknown_key_still_has_its_cross_references_checked(
+    tmp_path: Path,
+) -> None:
+    """The unknown key is reported, and so, in the same run, is what it would have hidden."""
+    root = copy_fixture(tmp_path)
+    path = edit(
+        root, "frameworks/models.yaml", "title: Readiness\n", "title: Readiness\ncolour: red\n"
+    )
+    path.write_text(path.read_text().replace("    cap: not-ready\n", "    cap: level-1\n", 1))
+    code, lines = validate(str(root))
+    cap = line_of(path, "cap: level-1")
+    assert (code, lines) == (
+        1,
+        [
+            f"{path}:4: colour: unknown key 'colour'",
+            f"{path}:{cap}: gates[0].cap: unknown band 'level-1'",
+        ],
+    )
+
+
 def test_validate_checks_a_content_folders_reports_too(tmp_path: Path) -> None:
     root = copy_fixture(tmp_path)
     (root / "reports" / "i18n").mkdir(parents=True)
