@@ -51,9 +51,9 @@ class AssessorGroup(click.Group):
 )
 @click.pass_context
 def cli(ctx: click.Context, content: str | None) -> None:
-    """Readiness assessor: how ready an organisation is, against the frameworks of the content
-    in force (the shipped content measures readiness to implement CRM), where it falls short,
-    which risks it runs, and what to do, phase by phase."""
+    """Readiness assessor: how ready an organisation is against the frameworks of the content
+    in force (the shipped content, or your own folder given with --content), where it falls
+    short, which risks it runs, and what to do, phase by phase."""
     ctx.obj = CliState(Path(content) if content else None, base=Path.cwd())
 
 

@@ -1,4 +1,5 @@
-"""`assessor template` and `assessor import`: start a question bank from a spreadsheet."""
+"""`assessor template` and `assessor import`: start a question bank or an action library from a
+spreadsheet."""
 
 from __future__ import annotations
 
@@ -9,14 +10,24 @@ from pathlib import Path
 import click
 
 from assessor.services import content as content_service
-from assessor.services.authoring import bank_from_rows, bank_template, bank_yaml, read_rows
+from assessor.services.authoring import (
+    bank_from_rows,
+    bank_template,
+    bank_yaml,
+    read_rows,
+    sheet_template,
+)
+from assessor.services.authoring_actions import ACTION_COLUMNS, ACTION_EXAMPLE, library_from_rows
 from assessor.services.files import check_writable, write_output
 
 SPREADSHEETS = (".csv", ".xlsx")
+KINDS = ["question-bank", "action-library"]
+"""What a spreadsheet can start: a question bank (one row a question) or an action library (one
+row an action)."""
 
 
 @click.command()
-@click.argument("what", type=click.Choice(["question-bank"]))
+@click.argument("what", type=click.Choice(KINDS))
 @click.option(
     "--output",
     required=True,
@@ -24,19 +35,26 @@ SPREADSHEETS = (".csv", ".xlsx")
     help="The template to write: .xlsx or .csv.",
 )
 def template(what: str, output: Path) -> None:
-    """Write an empty question-bank spreadsheet: the columns and one example row."""
-    if output.suffix.lower() not in SPREADSHEETS:
+    """Write an empty question-bank or action-library spreadsheet: the columns and one example
+    row."""
+    suffix = output.suffix.lower()
+    if suffix not in SPREADSHEETS:
         raise click.BadParameter("the template is written as .xlsx or .csv", param_hint="--output")
     check_writable(output)
-    write_output(output, bank_template(output.suffix.lower()), inputs=[])
+    data = (
+        bank_template(suffix)
+        if what == "question-bank"
+        else sheet_template(ACTION_COLUMNS, ACTION_EXAMPLE, suffix, "actions")
+    )
+    write_output(output, data, inputs=[])
     click.echo(f"wrote {output}", err=True)
 
 
 @click.command("import")
-@click.argument("what", type=click.Choice(["question-bank"]))
+@click.argument("what", type=click.Choice(KINDS))
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--id", "bank_id", required=True, help="The bank's id, e.g. my-questions.")
-@click.option("--title", required=True, help="The bank's title.")
+@click.option("--id", "bank_id", required=True, help="The file's id, e.g. my-questions.")
+@click.option("--title", required=True, help="The bank's or library's title.")
 @click.option(
     "--output",
     required=True,
@@ -47,16 +65,21 @@ def template(what: str, output: Path) -> None:
 def import_bank(
     ctx: click.Context, what: str, source: Path, bank_id: str, title: str, output: Path
 ) -> None:
-    """Turn a spreadsheet of questions into a validated question-bank YAML file.
+    """Turn a spreadsheet of questions (or actions) into a validated question-bank (or
+    action-library) YAML file.
 
     Every bad cell is reported with its row and column; nothing is written while any is bad.
-    The new bank is checked against the content in force (--content), so that a dimension it
-    maps to must exist there.
+    The new file is checked against the content in force (--content), so that a dimension,
+    phase, KPI or action it names must exist there.
     """
     if source.suffix.lower() not in SPREADSHEETS:
         raise click.BadParameter("import reads .xlsx or .csv", param_hint="SOURCE")
     check_writable(output)
-    document = bank_from_rows(read_rows(source), bank_id, title, str(source))
+    if what == "question-bank":
+        document = bank_from_rows(read_rows(source), bank_id, title, str(source))
+    else:
+        document = library_from_rows(read_rows(source, ACTION_COLUMNS), bank_id, title, str(source))
+    items = "questions" if what == "question-bank" else "actions"
     text = bank_yaml(document).encode("utf-8")
     with tempfile.TemporaryDirectory() as folder:
         draft = Path(folder) / output.name
@@ -74,16 +97,17 @@ def import_bank(
         click.echo(f"{len(mine)} error(s): nothing written", err=True)
         ctx.exit(1)
     write_output(output, text, inputs=[source])
-    click.echo(f"wrote {output} ({len(document['questions'])} questions)", err=True)
+    click.echo(f"wrote {output} ({len(document[items])} {items})", err=True)
 
 
 def _at_row(source: Path, path: str, message: str) -> str:
-    """A problem of the built bank, placed at its spreadsheet row (`questions[0]` is row 2)."""
-    found = re.match(r"questions\[(\d+)\]\.?(.*)", path)
+    """A problem of the built file, placed at its spreadsheet row (`questions[0]` or
+    `actions[0]` is row 2)."""
+    found = re.match(r"(questions|actions)\[(\d+)\]\.?(.*)", path)
     if found is None:
         return f"{source}: {path}: {message}"
-    row, rest = int(found.group(1)) + 2, found.group(2)
-    return f"{source}:{row}: {rest or 'question'}: {message}"
+    row, rest = int(found.group(2)) + 2, found.group(3)
+    return f"{source}:{row}: {rest or found.group(1)[:-1]}: {message}"
 
 
 COMMANDS = [template, import_bank]

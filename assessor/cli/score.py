@@ -28,7 +28,7 @@ NAME_LIMIT = 60
 )
 @click.pass_context
 def score(ctx: click.Context, assessment_input: AssessmentInput, fmt: str) -> None:
-    """Score answers: readiness band, dimension scores, failure risks, disagreement."""
+    """Score answers: readiness band, dimension scores, the risks triggered, disagreement."""
     assessment = assessment_input.assess(ctx.obj)
     lang = assessment_input.lang
     scales = display_scales(ctx.obj.workspace().content)

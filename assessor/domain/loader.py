@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import re
@@ -165,7 +166,38 @@ def _validate_doc(doc: SourceDoc) -> tuple[ContentModel | None, list[ContentErro
     try:
         return _FILE_ADAPTER.validate_python(data), []
     except ValidationError as exc:
-        return None, [_schema_error(doc, error) for error in exc.errors()]
+        errors = [_schema_error(doc, error) for error in exc.errors()]
+        trimmed = _without_unknown_keys(data, exc)
+    if trimmed is None:
+        return None, errors
+    try:
+        return _FILE_ADAPTER.validate_python(trimmed), errors
+    except ValidationError as again:  # what the unknown keys hid, e.g. a gate's unknown band
+        return None, errors + [_schema_error(doc, error) for error in again.errors()]
+
+
+def _without_unknown_keys(data: dict[str, Any], exc: ValidationError) -> dict[str, Any] | None:
+    """The file's data without its unknown keys, when they are all its schema errors: it is
+    then read (and cross-checked) in the same run. None when anything else is wrong."""
+    if any(error["type"] != "extra_forbidden" for error in exc.errors()):
+        return None
+    trimmed = copy.deepcopy(data)
+    for error in exc.errors():
+        *parents, key = error["loc"]
+        node: Any = trimmed
+        for part in parents:
+            found = (isinstance(node, dict) and part in node) or (
+                isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+            )
+            if found:
+                node = node[part]
+            elif not isinstance(part, str):
+                return None  # a location this data does not have: leave the file unread
+            # else a union's tag (the file's kind, a condition's form): not a key of the data
+        if not isinstance(node, dict):
+            return None
+        node.pop(key, None)
+    return trimmed
 
 
 def _schema_error(doc: SourceDoc, error: Any) -> ContentError:

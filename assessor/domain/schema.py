@@ -74,17 +74,38 @@ class MaturityLevel(Strict):
     descriptors: dict[Id, Text]
 
 
+class ScaleLevel(Strict):
+    """A name for a value of a framework's display scale, e.g. 2 "Defined"."""
+
+    value: Number
+    name: Text
+
+
 class DisplayScale(Strict):
-    """How a framework's scores are shown: 0 to 100 inside, `min` to `max` on the page."""
+    """How a framework's scores are shown: 0 to 100 inside, `min` to `max` on the page, with
+    optional names for values of the scale (`levels`), shown beside a score that reaches them."""
 
     min: Number = 0.0
     max: Number = 100.0
     decimals: Annotated[int, Field(ge=0, le=4)] = 1
+    levels: list[ScaleLevel] = Field(
+        default=[],
+        description="names for values of the scale, e.g. [{value: 0, name: Absent}, ...]",
+    )
 
     @model_validator(mode="after")
     def _rises(self) -> DisplayScale:
         if self.max <= self.min:
             raise ValueError("'max' must be greater than 'min'")
+        values = [level.value for level in self.levels]
+        for number, value in enumerate(values):
+            if not self.min <= value <= self.max:
+                raise ValueError(
+                    f"levels[{number}].value {value:g} is outside the scale "
+                    f"{self.min:g} to {self.max:g}"
+                )
+            if value in values[:number]:
+                raise ValueError(f"levels[{number}].value {value:g} is named twice")
         return self
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from assessor.domain.content import Content
-from assessor.domain.schema import DisplayScale
+from assessor.domain.schema import DisplayScale, ScaleLevel
 
 PERCENT = DisplayScale()
 """The scale of a framework that declares none: 0 to 100, one decimal."""
@@ -31,3 +31,29 @@ def shown_in_units(score: float | None, display: DisplayScale) -> str:
     if value is None:
         return "-"
     return f"{value:.{display.decimals}f} of {display.max:g}"
+
+
+def gap_in_units(gap: float | None, display: DisplayScale) -> float | None:
+    """A distance in 0-100 points as a distance on the framework's scale, rounded the same way."""
+    if gap is None:
+        return None
+    value = Decimal(repr((display.max - display.min) * gap / 100.0))
+    return float(value.quantize(Decimal(1).scaleb(-display.decimals), rounding=ROUND_HALF_UP))
+
+
+def level_reached(value: float | None, display: DisplayScale) -> ScaleLevel | None:
+    """The named level of the scale a value (in units) has reached: the highest at or below it."""
+    if value is None:
+        return None
+    reached = [level for level in display.levels if level.value <= value]
+    return max(reached, key=lambda level: level.value) if reached else None
+
+
+def unit_ticks(display: DisplayScale, most: int = 6) -> list[tuple[float, float]]:
+    """Tick marks for a chart drawn 0 to 100: (position 0-100, value in units), at whole units
+    when at most `most` fit, else at `most` even steps; the bottom of the scale left out."""
+    span = display.max - display.min
+    whole = span == int(span) and span <= most
+    steps = int(span) if whole else most - 1
+    values = [display.min + span * i / steps for i in range(1, steps + 1)]
+    return [((v - display.min) * 100.0 / span, v) for v in values]

@@ -58,6 +58,25 @@ DEFAULT_PALETTE = Palette()
 
 
 @dataclass(frozen=True)
+class Scale:
+    """A framework's own units on a chart drawn 0 to 100: tick marks (position, label), the
+    label of 0, and how a 0-100 score reads."""
+
+    ticks: list[tuple[float, str]]
+    bottom: str
+    label: Callable[[float], str]
+    axis: str
+    """The axis title, e.g. `Score (0–3)`."""
+
+
+def _value_text(value: float | None, scale: Scale | None) -> str:
+    """A score as a chart prints it: in the scale's units, or 0 to 100 without decimals."""
+    if value is None:
+        return "–"
+    return scale.label(value) if scale else f"{value:.0f}"
+
+
+@dataclass(frozen=True)
 class Chart:
     """A rendered chart: an id for the page, alt text, and the image bytes."""
 
@@ -123,8 +142,10 @@ def draw_radar(
     target: Sequence[float],
     t: Translate,
     palette: Palette = DEFAULT_PALETTE,
+    scale: Scale | None = None,
 ) -> Figure:
-    """A radar of dimension scores (solid, filled) against their targets (dashed), 0 to 100."""
+    """A radar of dimension scores (solid, filled) against their targets (dashed), 0 to 100;
+    with a `scale`, its ticks and scores are labelled in the framework's units."""
     count = len(labels)
     angles = [2 * math.pi * i / count for i in range(count)]
     closed = [*angles, angles[0]]
@@ -141,11 +162,13 @@ def draw_radar(
         ax.plot(closed, [*now, now[0]], color=primary, linewidth=2.0, marker="o", markersize=4.5,
                 label=t("chart.current"))  # fmt: skip
         ax.set_ylim(0, 100)
-        ax.set_yticks(RINGS, [""] * len(RINGS))
-        _ring_numbers(ax, angles, [now, list(target)])
+        ticks = scale.ticks if scale else [(float(r), str(r)) for r in RINGS]
+        ax.set_yticks([p for p, _ in ticks], [""] * len(ticks))
+        _ring_numbers(ax, angles, [now, list(target)], ticks)
         ax.set_xticks(angles, [""] * count)
         ax.grid(color="#999999", linewidth=0.5)
-        _radar_labels(ax, angles, labels, current, palette)
+        shown = [_value_text(v, scale) for v in current]
+        _radar_labels(ax, angles, labels, shown, palette)
         fig.legend(loc="upper left", bbox_to_anchor=(0.01, 0.99), frameon=False)
     return fig
 
@@ -161,7 +184,10 @@ def _chord_radius(inner: float, outer: float, half_angle: float) -> float:
 
 
 def _ring_numbers(
-    ax: PolarAxes, angles: Sequence[float], polygons: Sequence[Sequence[float]]
+    ax: PolarAxes,
+    angles: Sequence[float],
+    polygons: Sequence[Sequence[float]],
+    ticks: Sequence[tuple[float, str]],
 ) -> None:
     """The ring values, on white, along the gap between spokes that the polygons cross farthest
     from any ring, so that no line runs through a number."""
@@ -172,11 +198,11 @@ def _ring_numbers(
             _chord_radius(polygon[gap], polygon[(gap + 1) % len(angles)], half)
             for polygon in polygons
         ]
-        return min(abs(ring - crossing) for ring in RINGS for crossing in crossings)
+        return min(abs(ring - crossing) for ring, _ in ticks for crossing in crossings)
 
     gap = max(range(len(angles)), key=clearance)
-    for ring in RINGS:
-        ax.text(angles[gap] + half, ring, str(ring), ha="center", va="center", fontsize=6.5,
+    for ring, text in ticks:
+        ax.text(angles[gap] + half, ring, text, ha="center", va="center", fontsize=6.5,
                 color="#555555", zorder=5,
                 bbox={"boxstyle": "round,pad=0.12", "facecolor": "white", "edgecolor": "none"})  # fmt: skip
 
@@ -185,12 +211,11 @@ def _radar_labels(
     ax: PolarAxes,
     angles: Sequence[float],
     labels: Sequence[str],
-    current: Sequence[float | None],
+    shown: Sequence[str],
     palette: Palette,
 ) -> None:
     """Each dimension's name and score outside the circle, aligned away from the centre."""
-    for angle, label, value in zip(angles, labels, current, strict=True):
-        score = "–" if value is None else f"{value:.0f}"
+    for angle, label, score in zip(angles, labels, shown, strict=True):
         across, up = math.sin(angle), math.cos(angle)  # clockwise from the top
         ha = "center" if abs(across) < 0.2 else ("left" if across > 0 else "right")
         va = "bottom" if up > 0.2 else ("top" if up < -0.2 else "center")
@@ -320,8 +345,10 @@ def draw_score_bars(
     targets: Sequence[float],
     t: Translate,
     palette: Palette = DEFAULT_PALETTE,
+    scale: Scale | None = None,
 ) -> Figure:
-    """Bars of scores against target marks; bars short of their target are hatched."""
+    """Bars of scores against target marks; bars short of their target are hatched. With a
+    `scale`, the axis and the scores are labelled in the framework's units."""
     wrapped = [wrap(label, 26) for label in labels]
     width, height = 6.3, 1.1 + 0.34 * len(labels)
     with drawing(palette):
@@ -342,11 +369,16 @@ def draw_score_bars(
             ax.text(
                 (score or 0.0) + 1.5,
                 row,
-                "–" if score is None else f"{score:.0f}",
+                _value_text(score, scale),
                 va="center",
                 fontsize=6.5,
             )
         _finish_horizontal(ax, wrapped, palette, t)
+        if scale:
+            ax.set_xticks(
+                [0.0, *(p for p, _ in scale.ticks)], [scale.bottom, *(x for _, x in scale.ticks)]
+            )
+            ax.set_xlabel(scale.axis)
         handles = [*_score_keys(scores, targets, palette, t), Line2D([], [], color=palette.ink,
                    linewidth=2.0, label=t("chart.target"))]  # fmt: skip
         fig.legend(

@@ -11,10 +11,9 @@ from assessor.config import shipped_content_dir
 from assessor.domain.errors import ContentError
 from assessor.domain.loader import display_name
 from assessor.domain.yamlsrc import SourceError, read_yaml
-from assessor.reporting import ReportError
 from assessor.reporting.i18n import I18N_FOLDER, flatten
 from assessor.reporting.render import template_errors
-from assessor.reporting.settings import LAYOUT_FILE, Layout, validated
+from assessor.reporting.settings import LAYOUT_FILE, Layout, problems_of
 
 ENGLISH = f"{I18N_FOLDER}/en.yaml"
 """The wording file whose keys every other language's file may override, and no others."""
@@ -61,14 +60,27 @@ def _layout_errors(
     name = display_name(path.resolve(), base)
     try:
         doc = read_yaml(path, name)
-        validated(Layout, doc)
     except SourceError as exc:
         return [ContentError(exc.file, exc.line, "", exc.message)]
-    except ReportError as exc:
-        return [ContentError(name, 0, "", line) for line in str(exc).splitlines()]
+    problems = problems_of(Layout, doc)
+    if problems:
+        return [ContentError(name, line, where, message) for line, where, message in problems]
     data = doc.data if isinstance(doc.data, dict) else {}
-    return [
+    errors = [
         ContentError(name, doc.line_of((key,)), key, f"unknown framework '{value}'")
         for key, value in data.items()
         if key.endswith("_framework") and isinstance(value, str) and value not in frameworks
     ]
+    for number, entry in enumerate(data.get("frameworks") or []):
+        framework_id = entry.get("id") if isinstance(entry, dict) else None
+        if isinstance(framework_id, str) and framework_id not in frameworks:
+            where = ("frameworks", number, "id")
+            errors.append(
+                ContentError(
+                    name,
+                    doc.line_of(where),
+                    f"frameworks[{number}].id",
+                    f"unknown framework '{framework_id}'",
+                )
+            )
+    return errors

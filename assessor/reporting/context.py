@@ -18,7 +18,6 @@ from assessor.reporting.i18n import Translator, with_content_terms
 from assessor.reporting.lookup import Lookup
 from assessor.reporting.people import (
     Group,
-    by_group,
     group_score,
     person_groups,
     role_counts,
@@ -63,11 +62,10 @@ def build_context(inp: ReportInput) -> dict[str, Any]:
     """The variables every report template sees (documented in docs/reports.md)."""
     inp = dataclasses.replace(inp, translator=with_content_terms(inp.translator, inp.content))
     t, a, layout, named = inp.translator, inp.assessment, inp.layout, inp.options.named
-    main = _framework(a, layout.main_framework) or next(iter(a.frameworks.values()), None)
-    bases = _framework(a, layout.bases_framework)
-    phases = _framework(a, layout.phases_framework)
+    main, tables, phases = report_frameworks(a, layout)
     look = Lookup(inp.content, a, t, named, layout.amber_gap)
-    groups = role_groups(a, t, 1 if named else layout.min_group)
+    order = inp.content.role_ids
+    groups = role_groups(a, t, 1 if named else layout.min_group, order)
     tiers = (layout.likelihood.high, layout.likelihood.medium)
     risks = risk_views(a.risks, inp.roadmap, look, [risk_strength(r) for r in a.risks], tiers)
     roadmap = roadmap_view(inp.roadmap, look)
@@ -75,8 +73,8 @@ def build_context(inp: ReportInput) -> dict[str, Any]:
         owner = layout.owners.get(action["phase"], layout.default_owner)
         action["owner"] = t(f"owner.{owner}")
     next_days = next_days_view(roadmap, layout.next_days)
-    rows = person_groups(a, t) if named else groups
-    chart_inputs = ChartInputs(inp.content, a, inp.roadmap, main, phases, tuple(rows))
+    rows = person_groups(a, t, order) if named else groups
+    chart_inputs = ChartInputs(inp.content, a, inp.roadmap, main, tuple(phases), tuple(rows))
     report = _report(inp)
     questions = question_sections(look)
     context: dict[str, Any] = {
@@ -97,8 +95,8 @@ def build_context(inp: ReportInput) -> dict[str, Any]:
             "expected": a.confidence.expected,
         },
         "main": _framework_view(main, look, groups, inp) if main else None,
-        "bases": framework_view(bases, look) if bases and bases is not main else None,
-        "phases": framework_view(phases, look) if phases and phases is not main else None,
+        "tables": _part_views(tables, look, "bases"),
+        "phase_frameworks": _part_views(phases, look, "phases"),
         "capability": _capability(main, look, groups) if main else None,
         "risks": risks,
         "top_risks": risks[: layout.top_risks],
@@ -140,7 +138,11 @@ def _framework_view(
                     }
                 )
     for dim, scored in zip(view["dimensions"], framework.dimensions.values(), strict=True):
-        dim["by_role"] = by_group(scored, groups, look.t)
+        dim["by_role"] = [
+            {"role": g.label, "score": look.units(scored.framework, score, [scored.target])}
+            for g in groups
+            if (score := group_score(scored, g)) is not None
+        ]
         dim["actions"] = closing.get(scored.ref, [])
     return view
 
@@ -152,7 +154,7 @@ def _capability(framework: FrameworkScore, look: Lookup, groups: list[Group]) ->
     for dim in framework.dimensions.values():
         cells = [
             {
-                "score": t.score(dim.score, look.thresholds(dim.ref)),
+                "score": look.units(dim.framework, dim.score, look.thresholds(dim.ref)),
                 "status": status(dim.score, dim.target, look.amber_gap),
             }
         ]
@@ -160,18 +162,51 @@ def _capability(framework: FrameworkScore, look: Lookup, groups: list[Group]) ->
             score = group_score(dim, group)
             cells.append(
                 {
-                    "score": t.score(score, look.thresholds(dim.ref)),
+                    "score": look.units(dim.framework, score, look.thresholds(dim.ref)),
                     "status": status(score, dim.target, look.amber_gap),
                 }
             )
         rows.append(
-            {"title": tr(dim.title, t.lang), "target": t.number(dim.target), "cells": cells}
+            {
+                "title": tr(dim.title, t.lang),
+                "target": look.units(dim.framework, dim.target, []),
+                "cells": cells,
+            }
         )
     return {"groups": [g.label for g in groups], "rows": rows, "amber": t.number(look.amber_gap)}
 
 
-def _framework(assessment: Assessment, framework_id: str | None) -> FrameworkScore | None:
-    return assessment.frameworks.get(framework_id) if framework_id else None
+def report_frameworks(
+    a: Assessment, layout: Layout
+) -> tuple[FrameworkScore | None, list[FrameworkScore], list[FrameworkScore]]:
+    """The main framework, the frameworks shown as tables and those shown as phases, in the
+    layout's order; only scored frameworks, each once. The main one is the layout's, else the
+    first scored; a layout naming none shows every other scored framework as a table."""
+    first = next(iter(a.frameworks.values()), None)
+    parts = layout.framework_parts
+    if parts is None:
+        return first, [f for f in a.frameworks.values() if f is not first], []
+    scored = [(a.frameworks[p.id], p.part) for p in parts if p.id in a.frameworks]
+    main = next((f for f, part in scored if part == "main"), first)
+    shown = [(f, part) for f, part in scored if f is not main]
+    return (
+        main,
+        [f for f, part in shown if part == "table"],
+        [f for f, part in shown if part == "phases"],
+    )
+
+
+def _part_views(frameworks: list[FrameworkScore], look: Lookup, section: str) -> list[View]:
+    """A view per framework of a section, with its anchor and heading: the section's title when
+    it shows one framework, each framework's title when it shows several."""
+    views = []
+    for number, framework in enumerate(frameworks):
+        view = framework_view(framework, look)
+        view["anchor"] = section if number == 0 else f"{section}-{framework.id}"
+        view["heading"] = look.t(f"section.{section}") if len(frameworks) == 1 else view["title"]
+        view["chart"] = framework.id
+        views.append(view)
+    return views
 
 
 def available_sections(context: Mapping[str, Any]) -> set[str]:
@@ -190,9 +225,9 @@ def available_sections(context: Mapping[str, Any]) -> set[str]:
     }
     if context["main"]:
         sections.add("dimensions")
-    if context["bases"]:
+    if context["tables"]:
         sections.add("bases")
-    if context["phases"]:
+    if context["phase_frameworks"]:
         sections.add("phases")
     if context["respondents"]["count"] > 1:
         sections.add("respondents")
@@ -276,13 +311,16 @@ def _readiness(inp: ReportInput, look: Lookup) -> View:
 def _respondents(inp: ReportInput, look: Lookup, groups: list[Group]) -> View:
     t, a, named = inp.translator, inp.assessment, inp.options.named
     gap = a.disagreement.perception_gap
-    others = sum(1 for p in a.respondents if p.role != "executive")
+    order, compared = inp.content.role_ids, inp.content.perception_roles
+    others = sum(1 for p in a.respondents if p.role not in compared)
     return {
         "count": len(a.respondents),
         "people": [{"name": p.name, "role": t.term("role", p.role)} for p in a.respondents]
         if named
         else [],
-        "roles": [{"role": t.term("role", r), "count": n} for r, n in role_counts(a).items()],
+        "roles": [
+            {"role": t.term("role", r), "count": n} for r, n in role_counts(a, order).items()
+        ],
         "groups": [g.label for g in groups],
         "perception": {
             "executive": t.number(gap.executive),
@@ -318,8 +356,9 @@ def _respondents(inp: ReportInput, look: Lookup, groups: list[Group]) -> View:
 def _method(inp: ReportInput, look: Lookup) -> View:
     t, model = inp.translator, inp.content.readiness
     titles = {f.id: tr(f.title, t.lang) for f in inp.content.frameworks.values()}
-    main_id = inp.layout.main_framework or next(iter(inp.assessment.frameworks), "")
-    main = inp.content.frameworks.get(main_id)
+    bands = {b.id: tr(b.title, t.lang) for b in model.bands}
+    scored = report_frameworks(inp.assessment, inp.layout)[0]
+    main = inp.content.frameworks.get(scored.id) if scored else None
     return {
         "default_target": t.number(model.default_target),
         "frameworks": [
@@ -339,6 +378,11 @@ def _method(inp: ReportInput, look: Lookup) -> View:
                 "title": tr(g.title, t.lang),
                 "explanation": tr(g.explanation, t.lang),
                 "source": look.source(g.source),
+                "rule": " ".join(
+                    [t("method.gate_floor", floor=t.number(g.floor), band=bands[g.cap])]
+                    * bool(g.dimensions)
+                    + [t("method.gate_cap", band=bands[g.cap])] * bool(g.risks)
+                ),
             }
             for g in model.gates
         ],

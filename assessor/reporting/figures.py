@@ -10,8 +10,9 @@ from matplotlib.figure import Figure
 from assessor.domain.content import Content
 from assessor.domain.results import Assessment, FrameworkScore, Roadmap
 from assessor.domain.text import clean_display, tr
+from assessor.domain.units import in_units, unit_ticks
 from assessor.reporting import charts
-from assessor.reporting.charts import Chart, Palette
+from assessor.reporting.charts import Chart, Palette, Scale
 from assessor.reporting.gantt import GanttBar, draw_gantt, split_gantt
 from assessor.reporting.i18n import Translator
 from assessor.reporting.people import Group, group_score
@@ -30,7 +31,8 @@ class ChartInputs:
     assessment: Assessment
     roadmap: Roadmap
     main: FrameworkScore | None
-    phases: FrameworkScore | None
+    phases: tuple[FrameworkScore, ...]
+    """The frameworks whose dimensions are phases, each drawn as bars against targets."""
     groups: tuple[Group, ...] = ()
     """The rows of the heatmap: roles (the default) or named people, as the report shows them."""
 
@@ -46,11 +48,28 @@ class ReportCharts:
         self._palette = palette
         self._fmt = fmt
         self.drawn: list[Chart] = []
+        self._phase_bars: dict[str, Chart | None] = {}
 
     def _keep(self, fig: Figure, chart_id: str, alt_key: str) -> Chart:
         chart = charts.render(fig, chart_id, self._t(alt_key), self._fmt)
         self.drawn.append(chart)
         return chart
+
+    def _scale(self, framework: FrameworkScore) -> Scale | None:
+        """The framework's own units on a chart, or None for 0 to 100."""
+        declared = self._in.content.frameworks.get(framework.id)
+        display = declared.display if declared else None
+        if display is None:
+            return None
+
+        def label(score: float) -> str:
+            return self._t.number(in_units(score, display), display.decimals)
+
+        digits = 0 if all(v == int(v) for _, v in unit_ticks(display)) else display.decimals
+        ticks = [(p, self._t.number(v, digits)) for p, v in unit_ticks(display)]
+        bottom, top = self._t.number(display.min, digits), self._t.number(display.max, digits)
+        axis = self._t("chart.score_units", min=bottom, max=top)
+        return Scale(ticks, bottom, label, axis)
 
     def _labels(self, framework: FrameworkScore) -> list[str]:
         return [tr(d.title, self._t.lang) for d in framework.dimensions.values()]
@@ -68,13 +87,20 @@ class ReportCharts:
             [d.target for d in dims],
             self._t,
             self._palette,
+            self._scale(main),
         )
         return self._keep(fig, "chart-radar", "chart.radar_alt")
 
     @cached_property
     def phases(self) -> Chart | None:
-        """Readiness by methodology phase against target."""
-        phases = self._in.phases
+        """Readiness by phase against target, for the first phases framework."""
+        return self.phase_bars(self._in.phases[0].id) if self._in.phases else None
+
+    def phase_bars(self, framework_id: str) -> Chart | None:
+        """Readiness by phase against target, for one of the phases frameworks (drawn once)."""
+        if framework_id in self._phase_bars:
+            return self._phase_bars[framework_id]
+        phases = next((f for f in self._in.phases if f.id == framework_id), None)
         if phases is None:
             return None
         dims = list(phases.dimensions.values())
@@ -84,8 +110,12 @@ class ReportCharts:
             [d.target for d in dims],
             self._t,
             self._palette,
+            self._scale(phases),
         )
-        return self._keep(fig, "chart-phases", "chart.phases_alt")
+        first = framework_id == self._in.phases[0].id
+        chart_id = "chart-phases" if first else f"chart-phases-{framework_id}"
+        self._phase_bars[framework_id] = self._keep(fig, chart_id, "chart.phases_alt")
+        return self._phase_bars[framework_id]
 
     @cached_property
     def roadmap_phases(self) -> Chart | None:

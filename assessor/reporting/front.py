@@ -28,7 +28,7 @@ def document_control(report: View, t: Translator, named: bool, min_group: int) -
 def scope(content: Content, a: Assessment, t: Translator, main_id: str) -> View:
     """Who answered (by role), how complete the answers are, what was not assessed, and the
     limitations a reader must weigh."""
-    counts = role_counts(a)
+    counts = role_counts(a, content.role_ids)
     scored = set(a.frameworks)
     not_scored = [tr(f.title, t.lang) for f in content.frameworks.values() if f.id not in scored]
     unscored = [
@@ -41,7 +41,7 @@ def scope(content: Content, a: Assessment, t: Translator, main_id: str) -> View:
     total = len(a.respondents)
     if total == 1:
         limits.append(t("scope.single"))
-    executives = counts.get("executive", 0)
+    executives = sum(n for role, n in counts.items() if role in content.perception_roles)
     if 0 < executives <= FEW_EXECUTIVES and total > 1:
         limits.append(t("scope.few_executives", count=executives))
     if a.confidence.share < 0.9:

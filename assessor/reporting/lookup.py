@@ -8,7 +8,9 @@ from functools import cached_property
 from assessor.domain.content import Content
 from assessor.domain.responses import value_key
 from assessor.domain.results import Assessment
+from assessor.domain.schema import DisplayScale
 from assessor.domain.text import tr
+from assessor.domain.units import gap_in_units, in_units, level_reached
 from assessor.reporting.citations import Citations
 from assessor.reporting.i18n import Translator
 
@@ -35,6 +37,39 @@ class Lookup:
         if framework is not None:
             found.extend(m.min_score for m in framework.maturity)
         return found
+
+    def display(self, framework_id: str) -> DisplayScale | None:
+        """The scale a framework declares for display, or None (shown 0 to 100)."""
+        framework = self.content.frameworks.get(framework_id)
+        return framework.display if framework else None
+
+    def units(self, framework_id: str, value: float | None, thresholds: list[float]) -> str:
+        """A 0-100 score as a number on the framework's scale (0 to 100 when it has none)."""
+        display = self.display(framework_id)
+        if display is None:
+            return self.t.score(value, thresholds)
+        return self.t.number(in_units(value, display), display.decimals)
+
+    def score(self, framework_id: str, value: float | None, thresholds: list[float]) -> str:
+        """A score as the framework shows it: `62` on 0 to 100, else `2.1 of 3`, with the name
+        of the scale's level it reaches beside it (`2.1 of 3 (Defined)`)."""
+        display = self.display(framework_id)
+        if display is None or value is None:
+            return self.units(framework_id, value, thresholds)
+        shown = in_units(value, display)
+        top = self.t.number(display.max, 0 if display.max == int(display.max) else display.decimals)
+        text = self.t("units.of", value=self.t.number(shown, display.decimals), max=top)
+        level = level_reached(shown, display)
+        return (
+            self.t("units.level", score=text, level=tr(level.name, self.t.lang)) if level else text
+        )
+
+    def gap(self, framework_id: str, gap: float | None) -> str:
+        """A distance to target in the framework's units (points of 100 when it has none)."""
+        display = self.display(framework_id)
+        if display is None:
+            return self.t.number(gap)
+        return self.t.number(gap_in_units(gap, display), display.decimals)
 
     def dimension(self, ref: str) -> str:
         """A dimension's title from its `framework/dimension` ref."""

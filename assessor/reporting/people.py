@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from assessor.domain.responses import ROLES
 from assessor.domain.results import Assessment, DimensionScore
 from assessor.domain.stats import mean
 from assessor.reporting.i18n import Translator
@@ -26,25 +25,26 @@ class Group:
     ids: tuple[str, ...]
 
 
-def role_order(role: str) -> int:
-    """Roles in their usual order (executive first), unknown roles last."""
-    return ROLES.index(role) if role in ROLES else len(ROLES)
+def role_order(role: str, order: Sequence[str]) -> tuple[int, str]:
+    """A role's place in the content's order of roles; roles it does not name last, by id."""
+    return (order.index(role), "") if role in order else (len(order), role)
 
 
-def role_counts(a: Assessment) -> dict[str, int]:
-    """How many respondents have each role, roles in their usual order."""
+def role_counts(a: Assessment, order: Sequence[str]) -> dict[str, int]:
+    """How many respondents have each role, roles in the content's order (`order`)."""
     counts = Counter(p.role for p in a.respondents)
-    return {role: counts[role] for role in sorted(counts, key=role_order)}
+    return {role: counts[role] for role in sorted(counts, key=lambda r: role_order(r, order))}
 
 
-def role_groups(a: Assessment, t: Translator, min_group: int) -> list[Group]:
+def role_groups(a: Assessment, t: Translator, min_group: int, order: Sequence[str]) -> list[Group]:
     """The roles at least `min_group` people share, then the other roles pooled when they are
-    `min_group` or more together; smaller groups are not shown on their own."""
+    `min_group` or more together; smaller groups are not shown on their own. Roles come in the
+    content's order (`order`)."""
     members: dict[str, list[str]] = {}
     for person in a.respondents:
         members.setdefault(person.role, []).append(person.id)
     groups, rest = [], []
-    for role in sorted(members, key=role_order):
+    for role in sorted(members, key=lambda r: role_order(r, order)):
         if len(members[role]) >= min_group:
             label = t("people.group", role=t.term("role", role), count=len(members[role]))
             groups.append(Group(role, label, tuple(members[role])))
@@ -55,11 +55,11 @@ def role_groups(a: Assessment, t: Translator, min_group: int) -> list[Group]:
     return groups
 
 
-def person_groups(a: Assessment, t: Translator) -> list[Group]:
-    """Every respondent by name and role, for a named report."""
+def person_groups(a: Assessment, t: Translator, order: Sequence[str]) -> list[Group]:
+    """Every respondent by name and role, for a named report, roles in the content's order."""
     return [
         Group(p.id, t("people.person", name=p.name, role=t.term("role", p.role)), (p.id,))
-        for p in sorted(a.respondents, key=lambda p: (role_order(p.role), p.name))
+        for p in sorted(a.respondents, key=lambda p: (role_order(p.role, order), p.name))
     ]
 
 
@@ -67,15 +67,6 @@ def group_score(dim: DimensionScore, group: Group) -> float | None:
     """A group's mean of its members' own scores of a dimension."""
     scores = [dim.by_respondent[i] for i in group.ids if i in dim.by_respondent]
     return mean(scores) if scores else None
-
-
-def by_group(dim: DimensionScore, groups: Sequence[Group], t: Translator) -> list[View]:
-    """A dimension's score for each group shown."""
-    return [
-        {"role": g.label, "score": t.score(group_score(dim, g), [dim.target])}
-        for g in groups
-        if group_score(dim, g) is not None
-    ]
 
 
 def unattributed(note: str, names: Sequence[str]) -> str:

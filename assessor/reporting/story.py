@@ -168,13 +168,15 @@ def _word_gate(gate: GateResult, look: Lookup) -> str:
             {look.dimension(ref): score for ref, score in gate.failing.items()}.items(),
             key=lambda item: (item[1] is None, item[1] or 0.0),
         )
-        named = [f"{name} ({t.score(score, [gate.floor])})" for name, score in areas]
+        frameworks = {ref.partition("/")[0] for ref in gate.failing}
+        unit = frameworks.pop() if len(frameworks) == 1 else ""  # one framework: its units
+        named = [f"{name} ({look.units(unit, score, [gate.floor])})" for name, score in areas]
         shown = named if len(named) <= SHOWN_FAILING + 1 else named[:SHOWN_FAILING]
         return t(
             "story.gate_areas",
             count=len(named),
             gate=title,
-            floor=t.number(gate.floor),
+            floor=look.units(unit, gate.floor, []),
             areas=t("common.list_separator").join(shown),
             rest_text=t("story.rest", count=len(named) - len(shown))
             if len(named) > len(shown)

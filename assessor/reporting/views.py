@@ -50,12 +50,12 @@ def dimension_view(dim: DimensionScore, look: Lookup) -> View:
         "id": dim.id,
         "anchor": f"dimension-{dim.framework}-{dim.id}",
         "title": tr(dim.title, t.lang),
-        "score": t.score(dim.score, shown),
+        "score": look.score(dim.framework, dim.score, shown),
         "level": dim.level,
         "level_name": tr(dim.level_name, t.lang),
         "descriptor": tr(dim.descriptor, t.lang),
-        "target": t.number(dim.target),
-        "gap": t.number(dim.gap),
+        "target": look.units(dim.framework, dim.target, []),
+        "gap": look.gap(dim.framework, dim.gap),
         "status": status(dim.score, dim.target, look.amber_gap),
         "coverage": t.number(dim.coverage * 100),
         "answers": dim.answers,
@@ -88,7 +88,9 @@ def framework_view(framework: FrameworkScore, look: Lookup) -> View:
         "id": framework.id,
         "title": tr(framework.title, look.t.lang),
         "source": look.source(framework.source),
-        "score": look.t.score(framework.score, [g.floor for g in look.content.readiness.gates]),
+        "score": look.score(
+            framework.id, framework.score, [g.floor for g in look.content.readiness.gates]
+        ),
         "dimensions": [dimension_view(d, look) for d in framework.dimensions.values()],
     }
 

@@ -37,6 +37,17 @@ GUESS_CUTOFF = 0.6
 """How alike a header and a question's text must be for `guess_mapping` to pair them."""
 
 
+def everyone_role(ws: Workspace) -> str:
+    """The role a first mapping gives everyone when no column names one: `staff` where the
+    content defines it (the default roles), else its first role that the perception gap does
+    not single out, else its first role."""
+    roles = ws.content.role_ids
+    if "staff" in roles:
+        return "staff"
+    ordinary = [r for r in roles if r not in ws.content.perception_roles]
+    return (ordinary or list(roles))[0]
+
+
 def guess_mapping(ws: Workspace, questionnaire_id: str, headers: Sequence[str]) -> dict[str, Any]:
     """A first mapping: each header paired with the question whose id or text it is most like."""
     ws.questionnaire(questionnaire_id)
@@ -61,7 +72,7 @@ def guess_mapping(ws: Workspace, questionnaire_id: str, headers: Sequence[str]) 
     mapping: dict[str, Any] = {"questionnaire": questionnaire_id}
     if name:
         mapping["name"] = name
-    mapping["role"] = role or {"value": "staff"}
+    mapping["role"] = role or {"value": everyone_role(ws)}
     mapping["roles"] = {}
     mapping["columns"] = columns
     mapping["values"] = {}

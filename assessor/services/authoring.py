@@ -69,7 +69,14 @@ EXAMPLE = {
 
 def bank_template(suffix: str) -> bytes:
     """An empty question-bank template: the header row and one example row (CSV or XLSX)."""
-    rows = [list(COLUMNS), [EXAMPLE.get(column, "") for column in COLUMNS]]
+    return sheet_template(COLUMNS, EXAMPLE, suffix, "questions")
+
+
+def sheet_template(
+    columns: Sequence[str], example: dict[str, str], suffix: str, title: str
+) -> bytes:
+    """A spreadsheet template: the header row and one example row, as CSV or XLSX."""
+    rows = [list(columns), [example.get(column, "") for column in columns]]
     if suffix == ".csv":
         out = io.StringIO()
         csv.writer(out, lineterminator="\r\n").writerows(rows)
@@ -79,7 +86,7 @@ def bank_template(suffix: str) -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = "questions"
+    sheet.title = title
     for row in rows:
         sheet.append(row)
     sheet.freeze_panes = "A2"
@@ -88,13 +95,13 @@ def bank_template(suffix: str) -> bytes:
     return data.getvalue()
 
 
-def read_rows(path: Path) -> list[dict[str, str]]:
-    """The rows of a question-bank spreadsheet by column; InputError for an unknown column."""
+def read_rows(path: Path, columns: Sequence[str] = COLUMNS) -> list[dict[str, str]]:
+    """The rows of an authoring spreadsheet by column; InputError for an unknown column."""
     header, rows = read_table(path, MAX_ROWS)
-    unknown = [name for name in header if name and name not in COLUMNS]
+    unknown = [name for name in header if name and name not in columns]
     if unknown:
         raise InputError(
-            f"{path}:1: unknown column(s) {', '.join(unknown)}; expected: {', '.join(COLUMNS)}"
+            f"{path}:1: unknown column(s) {', '.join(unknown)}; expected: {', '.join(columns)}"
         )
     return [{k.lower(): v for k, v in row.items()} for row in rows]
 
@@ -114,7 +121,7 @@ def bank_from_rows(
         try:
             QuestionBank.model_validate(document)
         except ValidationError as exc:
-            problems.extend(_schema_problems(exc, file))
+            problems.extend(schema_problems(exc, file))
     if problems:
         raise InputError(problems)
     return document
@@ -142,12 +149,12 @@ def _question(
         question["answers"] = cell["answers"]
     for name in ("not_applicable", "dont_know"):
         if cell.get(name):
-            flag = _flag(cell[name], name, bad)
+            flag = flag_cell(cell[name], name, bad)
             if flag is not None:
                 question[name] = flag
     for name in ("weight", "min", "max"):
         if cell.get(name):
-            question[name] = _number(cell[name], name, bad)
+            question[name] = number_cell(cell[name], name, bad)
     question["audience"] = [a.strip() for a in cell.get("audience", "").split(";") if a.strip()]
     if cell.get("maps_to"):
         question["maps_to"] = _mappings(cell["maps_to"], bad)
@@ -162,7 +169,7 @@ YES = ("yes", "true", "1", "y")
 NO = ("no", "false", "0", "n")
 
 
-def _flag(text: str, column: str, bad: Any) -> bool | None:
+def flag_cell(text: str, column: str, bad: Any) -> bool | None:
     """A yes/no cell as a bool; None (and a reported problem) when it is neither."""
     if text.lower() in YES:
         return True
@@ -174,22 +181,24 @@ def _flag(text: str, column: str, bad: Any) -> bool | None:
 
 def _options(text: str, bad: Any) -> list[dict[str, Any]]:
     options = []
-    for item in _items(text):
+    for item in cell_items(text):
         parts = [p.strip() for p in item.split("=")]
         if len(parts) != 3:
             bad("options", f"'{item}' is not 'value = label = score'")
             continue
         options.append(
-            {"value": parts[0], "label": parts[1], "score": _number(parts[2], "options", bad)}
+            {"value": parts[0], "label": parts[1], "score": number_cell(parts[2], "options", bad)}
         )
     return options
 
 
 def _mappings(text: str, bad: Any) -> list[dict[str, Any]]:
     found = []
-    for item in _items(text):
+    for item in cell_items(text):
         ref, _, weight = (p.strip() for p in item.partition("*"))
-        found.append({"dimension": ref, "weight": _number(weight, "maps_to", bad) if weight else 1})
+        found.append(
+            {"dimension": ref, "weight": number_cell(weight, "maps_to", bad) if weight else 1}
+        )
     return found
 
 
@@ -206,7 +215,8 @@ def _condition(text: str, bad: Any) -> dict[str, Any]:
     )
 
 
-def _number(text: str, column: str, bad: Any) -> float:
+def number_cell(text: str, column: str, bad: Any) -> float:
+    """A number cell (a decimal comma allowed); 0 (and a reported problem) when it is not one."""
     try:
         value = float(text.replace(",", "."))
     except ValueError:
@@ -215,19 +225,17 @@ def _number(text: str, column: str, bad: Any) -> float:
     return int(value) if value.is_integer() else value
 
 
-def _items(text: str) -> Iterable[str]:
+def cell_items(text: str) -> Iterable[str]:
+    """The `;`-separated items of a cell, trimmed, empty ones left out."""
     return (item.strip() for item in text.split(";") if item.strip())
 
 
-def _schema_problems(exc: ValidationError, file: str) -> list[AnswerProblem]:
+def schema_problems(exc: ValidationError, file: str, key: str = "questions") -> list[AnswerProblem]:
+    """A schema's errors placed at their spreadsheet row (item 0 of `key` is row 2) and column."""
     problems = []
     for error in exc.errors():
         loc = list(error["loc"])
-        row = (
-            loc[1] + 2
-            if len(loc) > 1 and loc[0] == "questions" and isinstance(loc[1], int)
-            else None
-        )
+        row = loc[1] + 2 if len(loc) > 1 and loc[0] == key and isinstance(loc[1], int) else None
         column = ".".join(str(part) for part in loc[2:]) or ".".join(str(p) for p in loc)
         message = error["msg"].removeprefix("Value error, ")
         problems.append(

@@ -59,9 +59,15 @@ def validation_targets(root: Path) -> list[Path]:
 
 
 def describe_catalogue(content: Content, what: str, lang: str = "en") -> list[dict[str, Any]]:
-    """Every framework, risk, action or KPI as plain data, its texts in one language."""
+    """Every framework, risk, action or KPI as plain data, its texts in one language; the
+    frameworks in the order the readiness model weighs them, then the others in file order."""
+    weighed = [e.framework for e in content.readiness.overall] if content.readiness_models else []
+    ordered = sorted(
+        content.frameworks,
+        key=lambda fid: weighed.index(fid) if fid in weighed else len(weighed),
+    )
     collections: dict[str, Mapping[str, BaseModel]] = {
-        "frameworks": content.frameworks,
+        "frameworks": {fid: content.frameworks[fid] for fid in ordered},
         "risks": content.risks,
         "actions": content.actions,
         "kpis": content.kpis,

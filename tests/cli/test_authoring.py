@@ -12,6 +12,7 @@ from openpyxl import Workbook, load_workbook
 
 from assessor.cli import cli
 from assessor.services.authoring import COLUMNS
+from assessor.services.authoring_actions import ACTION_COLUMNS
 from tests.fixtures.scoring.support import CONTENT_DIR
 
 ROWS = [
@@ -167,3 +168,70 @@ def test_a_dont_know_column_lets_respondents_say_they_do_not_know(tmp_path: Path
     code, _, err = import_bank(write_csv(tmp_path / "bad.csv", rows), tmp_path / "bad.yaml")
     assert code == 2
     assert "column 'dont_know': 'perhaps' is not yes or no" in err
+
+
+ACTION_ROWS = [
+    ["id", "title", "title_ru", "description", "phase", "effort", "impact", "duration_weeks",
+     "prerequisites", "raises", "kpis", "deliverables", "deliverables_ru", "step", "side_work",
+     "scales", "scales_by", "cadence", "source"],
+    ["pilot-site", "Pilot one site", "Пилот на одном объекте", "One site first.", "delivery",
+     "medium", "high", "4", "", "mini/technology", "adoption", "Pilot report; Lessons",
+     "Отчёт о пилоте; Уроки", "pilot", "no", "yes", "", "", "Test"],
+    ["steering", "Steering reviews", "", "Every month.", "direction", "low", "medium", "1",
+     "pilot-site", "mini/vision; mini/technology", "", "", "", "", "yes", "", "", "4", "Test"],
+]  # fmt: skip
+
+
+def import_library(source: Path, output: Path) -> tuple[int, str, str]:
+    return invoke(
+        "import", "action-library", str(source), "--id", "more-actions", "--title", "More",
+        "--output", str(output),
+    )  # fmt: skip
+
+
+def test_the_action_template_has_the_planning_columns(tmp_path: Path) -> None:
+    code, _, err = invoke("template", "action-library", "--output", str(tmp_path / "a.csv"))
+    assert code == 0, err
+    with (tmp_path / "a.csv").open(encoding="utf-8") as stream:
+        header, example = list(csv.reader(stream))
+    assert header == list(ACTION_COLUMNS)
+    assert {"step", "side_work", "scales", "scales_by", "cadence"} <= set(header)
+    assert example[0] == "sponsor-briefings"
+
+
+def test_a_csv_of_actions_becomes_a_valid_library_with_steps_side_work_and_cadence(
+    tmp_path: Path,
+) -> None:
+    source = write_csv(tmp_path / "actions.csv", ACTION_ROWS)
+    output = tmp_path / "more.yaml"
+    code, _, err = import_library(source, output)
+    assert code == 0, err
+    assert "(2 actions)" in err
+    pilot, steering = yaml.safe_load(output.read_text(encoding="utf-8"))["actions"]
+    assert pilot["title"] == {"en": "Pilot one site", "ru": "Пилот на одном объекте"}
+    assert pilot["deliverables"][0] == {"en": "Pilot report", "ru": "Отчёт о пилоте"}
+    assert (pilot["step"], pilot["scales"], pilot["kpis"]) == ("pilot", True, ["adoption"])
+    assert "side_work" not in pilot
+    assert steering["side_work"] is True
+    assert steering["recurring"] == {"every_weeks": 4}
+    assert steering["raises"] == ["mini/vision", "mini/technology"]
+
+
+def test_bad_action_cells_and_an_unknown_scale_rule_are_refused_at_their_row(
+    tmp_path: Path,
+) -> None:
+    rows = [list(row) for row in ACTION_ROWS]
+    rows[1][14] = "sometimes"
+    rows[2][17] = "monthly"
+    source = write_csv(tmp_path / "actions.csv", rows)
+    output = tmp_path / "more.yaml"
+    code, _, err = import_library(source, output)
+    assert code == 2
+    assert f"{source}:2: column 'side_work': 'sometimes' is not yes or no" in err
+    assert f"{source}:3: column 'cadence': 'monthly' is not a number" in err
+    rows = [list(row) for row in ACTION_ROWS]
+    rows[2][16] = "users"
+    code, out, _ = import_library(write_csv(tmp_path / "actions.csv", rows), output)
+    assert code == 1
+    assert out.splitlines() == [f"{source}:3: scales_by: unknown scale rule 'users'"]
+    assert not output.exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import jsonschema
@@ -106,3 +107,11 @@ def test_show_marks_questions_that_are_not_scored(tmp_path: Path) -> None:
     assert "[software] (yesno, not scored) Have you bought software?" in out
     assert "               yes  Yes\n" in out
     assert "[vision-shared] (scale, weight 1) Is the vision shared?" in out
+
+
+def test_show_frameworks_follows_the_readiness_model_not_file_names(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "scoring" / "content", content)
+    (content / "frameworks" / "mini.yaml").rename(content / "frameworks" / "zz-mini.yaml")
+    shown = json.loads(run("--content", str(content), "show", "frameworks", "--format", "json"))
+    assert [f["id"] for f in shown] == ["mini", "other"], "the order `overall` weighs them in"

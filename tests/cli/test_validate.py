@@ -400,6 +400,26 @@ def test_a_model_file_that_fails_its_schema_is_not_called_missing(tmp_path: Path
     assert (code, lines) == (1, [f"{path}:4: colour: unknown key 'colour'"])
 
 
+def test_a_file_with_an_unknown_key_still_has_its_cross_references_checked(
+    tmp_path: Path,
+) -> None:
+    """The unknown key is reported, and so, in the same run, is what it would have hidden."""
+    root = copy_fixture(tmp_path)
+    path = edit(
+        root, "frameworks/models.yaml", "title: Readiness\n", "title: Readiness\ncolour: red\n"
+    )
+    path.write_text(path.read_text().replace("    cap: not-ready\n", "    cap: level-1\n", 1))
+    code, lines = validate(str(root))
+    cap = line_of(path, "cap: level-1")
+    assert (code, lines) == (
+        1,
+        [
+            f"{path}:4: colour: unknown key 'colour'",
+            f"{path}:{cap}: gates[0].cap: unknown band 'level-1'",
+        ],
+    )
+
+
 def test_validate_checks_a_content_folders_reports_too(tmp_path: Path) -> None:
     root = copy_fixture(tmp_path)
     (root / "reports" / "i18n").mkdir(parents=True)
@@ -414,6 +434,56 @@ def test_validate_checks_a_content_folders_reports_too(tmp_path: Path) -> None:
             f"{wording}:3: cover.kickr: unknown wording key 'cover.kickr'",
             f"{layout}:2: phases_framework: unknown framework 'mini-phases'",
         ]
+
+
+def test_validate_refuses_a_layout_listing_an_unknown_framework_at_its_line(
+    tmp_path: Path,
+) -> None:
+    root = copy_fixture(tmp_path)
+    (root / "reports").mkdir()
+    layout = root / "reports" / "layout.yaml"
+    layout.write_text(
+        "frameworks:\n  - {id: mini, part: main}\n  - {id: mini-bases, part: table}\n"
+        "  - id: mini\n    part: phases\n"
+    )
+    code, lines = validate(str(root))
+    assert (code, lines) == (
+        1,
+        [f"{layout}:3: frameworks[1].id: unknown framework 'mini-bases'"],
+    )
+    layout.write_text("frameworks:\n  - {id: mini, part: main}\n  - {id: mini, part: main}\n")
+    code, lines = validate(str(root))
+    assert code == 1
+    assert lines == [f"{layout}:1: frameworks: only one framework can be the main one: mini, mini"]
+
+
+def test_a_named_level_outside_the_display_scale_is_refused_at_its_line(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    path = root / "frameworks" / "mini.yaml"
+    path.write_text(
+        path.read_text()
+        + "display:\n  min: 0\n  max: 3\n  levels:\n    - {value: 0, name: Absent}\n"
+        "    - {value: 4, name: Beyond}\n"
+    )
+    code, lines = validate(str(root))
+    display = line_of(path, "display:")
+    assert (code, lines) == (
+        1,
+        [f"{path}:{display}: display: levels[1].value 4 is outside the scale 0 to 3"],
+    )
+
+
+def test_a_rollout_that_reaches_no_pilot_is_valid(tmp_path: Path) -> None:
+    """A rollout to everyone at once (no pilot before it) is a plan a consultant may choose:
+    validate accepts it without an error or a warning."""
+    root = copy_fixture(tmp_path)
+    edit(
+        root,
+        "frameworks/library.yaml",
+        "    phase: vision\n",
+        "    phase: vision\n    step: rollout\n",
+    )
+    assert validate(str(root)) == (0, [])
 
 
 def test_a_condition_may_name_a_question_of_a_bank_file_loaded_later(tmp_path: Path) -> None:

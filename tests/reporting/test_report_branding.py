@@ -72,7 +72,8 @@ def test_a_missing_branding_file_is_named(tmp_path: Path) -> None:
 
 
 def test_layout_comes_from_the_first_reports_folder_that_has_one(tmp_path: Path) -> None:
-    assert load_layout([FIXTURE_ROOT / "reports", *SHIPPED]).main_framework == "blocks"
+    parts = load_layout([FIXTURE_ROOT / "reports", *SHIPPED]).framework_parts
+    assert parts is not None and (parts[0].id, parts[0].part) == ("blocks", "main")
     assert load_layout(SHIPPED) == Layout()
     assert load_layout([tmp_path]) == Layout(), "no layout file: the defaults"
     (tmp_path / "layout.yaml").write_text("top_risks: 0\n")

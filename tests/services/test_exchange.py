@@ -5,9 +5,14 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+import shutil
+from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
+from assessor.domain.errors import InputError
+from assessor.services.answer_import import guess_mapping
 from assessor.services.assessments import plan, score
 from assessor.services.exchange import (
     assessment_workbook,
@@ -15,8 +20,8 @@ from assessor.services.exchange import (
     import_document,
     neutral,
 )
-from assessor.services.workspace import Workspace
-from tests.fixtures.scoring.support import PREPARED, QUESTIONNAIRE, respond
+from assessor.services.workspace import Workspace, open_workspace
+from tests.fixtures.scoring.support import CONTENT_DIR, PREPARED, QUESTIONNAIRE, respond
 
 
 def responses() -> list:  # type: ignore[type-arg]
@@ -74,3 +79,25 @@ def test_neutral_defuses_every_formula_start() -> None:
     for text in ("=1+1", "+1", "-1+2", "@SUM(A1)", "\t=1", "\r=1"):
         assert neutral(text) == "'" + text
     assert neutral("Plain text - with a dash") == "Plain text - with a dash"
+
+
+def test_an_export_takes_the_roles_its_content_defines(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, content)
+    readiness = content / "frameworks" / "readiness.yaml"
+    readiness.write_text(
+        readiness.read_text() + "roles:\n  - {id: architect, title: Architect}\n"
+        "  - {id: board, title: Board member, perception: true}\n"
+    )
+    own = open_workspace(content)
+    people = [respond("Ann", "board", **PREPARED), respond("Bo", "architect", sponsor="no")]
+    document = export_document(QUESTIONNAIRE, people, None, score(own, QUESTIONNAIRE, people))
+    _, back, _ = import_document(own, json.loads(json.dumps(document)), "export.json")
+    assert [r.respondent.role for r in back] == ["board", "architect"]
+    document["respondents"][1]["role"] = "staff"
+    with pytest.raises(InputError, match="role 'staff' is not one of: architect, board"):
+        import_document(own, document, "export.json")
+    headers = ["Timestamp", "Your name", "Is our vision clear?"]
+    assert guess_mapping(own, QUESTIONNAIRE, headers)["role"] == {"value": "architect"}, (
+        "a first mapping gives everyone a role the content defines"
+    )
