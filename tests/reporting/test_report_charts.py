@@ -15,10 +15,12 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 from assessor.config import reports_dirs
+from assessor.domain.text import tr
 from assessor.reporting import charts
 from assessor.reporting.branding import load_branding
 from assessor.reporting.charts import Palette
 from assessor.reporting.gantt import GanttBar, draw_gantt, split_gantt
+from tests.helpers import workspace
 from tests.reporting.support import ROOT
 
 LONG = [
@@ -99,6 +101,29 @@ def test_radar_labels_stay_on_the_figure_and_apart() -> None:
 
 
 RINGS = {"20", "40", "60", "80", "100"}
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_shipped_radar_names_print_at_seven_points_or_more(lang: str) -> None:
+    """The radar shares its page with the heat map at 60% of the text width (170 mm): its names
+    must still print at 7 pt or more, whole, inside the figure and apart, with clear rings."""
+    framework = workspace(ROOT).content.frameworks["gartner-8"]
+    names = [tr(d.title, lang) for d in framework.dimensions]
+    fig = charts.draw_radar(
+        names, [55, 48, 40, 39, 41, 38, 53, 33], [75, 75, 70, 70, 70, 70, 60, 70], t
+    )
+    printed = 0.60 * 170 / 25.4 / fig.get_figwidth()
+    labels = [text for text, _ in _texts(fig) if "(" in text.get_text()]
+    assert len(labels) == len(names)
+    assert min(text.get_fontsize() for text in labels) * printed >= 7.0
+    assert _outside(fig) == []
+    named = [(text, box) for text, box in _texts(fig) if "(" in text.get_text()]
+    assert _overlaps(named) == []
+    rings = [(text, box) for text, box in _texts(fig) if text.get_text() in RINGS]
+    assert sorted(text.get_text() for text, _ in rings) == sorted(RINGS)
+    lines = [line.get_transform().transform_path(line.get_path()) for line in fig.axes[0].lines]
+    for text, box in rings:
+        assert not any(path.intersects_bbox(box, filled=False) for path in lines), text.get_text()
 
 
 @pytest.mark.parametrize(
@@ -320,9 +345,6 @@ def _leftmost_text_in_pdf(fig: Figure) -> float:
 
 @pytest.mark.parametrize("rows", [8, 60])
 def test_real_action_titles_are_not_clipped_in_the_pdf(rows: int) -> None:
-    from assessor.domain.text import tr
-    from tests.helpers import workspace
-
     titles = [tr(action.title) for action in workspace().content.actions.values()][:rows]
     bars = [GanttBar(title, i % 20 + 1, i % 20 + 3, "action") for i, title in enumerate(titles)]
     fig = draw_gantt(bars, 24, t)
