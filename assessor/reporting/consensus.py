@@ -44,7 +44,9 @@ def group_spread(
                 given[answer_text(question_id, one, look)] += 1
         if given:
             answers = [t("answers.option", label=k, count=n) for k, n in given.most_common()]
-            rows.append({"group": group.label, "answers": t("common.title_separator").join(answers)})
+            rows.append(
+                {"group": group.label, "answers": t("common.title_separator").join(answers)}
+            )
     return rows
 
 
@@ -68,7 +70,9 @@ def consensus_view(
                 "text": look.question(agreement.question),
                 "agreed": answer_text(agreement.question, agreement.value, look),
                 "note": agreement.note or "",
-                "spread": answer_summary(summary, look.content, t) if summary else t("answers.none"),
+                "spread": answer_summary(summary, look.content, t)
+                if summary
+                else t("answers.none"),
                 "by_group": group_spread(agreement.question, responses, groups, look),
             }
         )

@@ -97,7 +97,9 @@ def read_consensus(ws: Workspace, questionnaire_id: str, path: Path) -> list[Agr
         raise InputError(f"{name}: a consensus file maps 'consensus' to the agreed answers")
     unknown = [str(k) for k in data if k not in CONSENSUS_KEYS]
     if unknown:
-        raise InputError(f"{name}: unknown key '{unknown[0]}'; expected: {', '.join(CONSENSUS_KEYS)}")
+        raise InputError(
+            f"{name}: unknown key '{unknown[0]}'; expected: {', '.join(CONSENSUS_KEYS)}"
+        )
     claimed = data.get("questionnaire")
     if claimed is not None and claimed != questionnaire_id:
         raise InputError(f"{name}: the consensus is for '{claimed}', not '{questionnaire_id}'")

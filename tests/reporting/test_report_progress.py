@@ -88,7 +88,9 @@ def test_each_dimension_is_scored_as_answered_and_with_the_consensus(
         with_consensus(responses, {a.question: a.value for a in AGREED}),
         None,
     )
-    table = rows(section(consensus_page, "consensus").find(".//table[@class='diverging consensus-scores']"))
+    table = rows(
+        section(consensus_page, "consensus").find(".//table[@class='diverging consensus-scores']")
+    )
     readiness = table[0]
     assert readiness[1:3] == [f"{answered.readiness.score:.0f}", f"{agreed.readiness.score:.0f}"]
     vision = next(r for r in table if r[0] == "CRM vision")
@@ -120,14 +122,15 @@ def test_progress_shows_each_dimensions_change_and_the_band_change(shipped: Work
     found = section(page, "progress")
     lead = text_of(found.find("p"))
     assert lead.startswith("Compared with “Workshop one” of 20 October 2025.")
-    assert (
-        f"Readiness went from {before.readiness.score:.0f} to {now.readiness.score:.0f}" in lead
-    )
+    assert f"Readiness went from {before.readiness.score:.0f} to {now.readiness.score:.0f}" in lead
     assert before.readiness.band != now.readiness.band
     assert "The band rose from “Not ready” to “Foundations first”." in lead
     table = rows(found.find(".//table"))
     assert table[0][0] == "Readiness (all frameworks)"
-    for ref, title in (("gartner-8/vision", "CRM vision"), ("gartner-8/information", "CRM information")):
+    for ref, title in (
+        ("gartner-8/vision", "CRM vision"),
+        ("gartner-8/information", "CRM information"),
+    ):
         then, later = before.dimension(ref), now.dimension(ref)
         assert then and later and then.score is not None and later.score is not None
         change = round(later.score - then.score)

@@ -82,7 +82,9 @@ def test_the_key_changes_with_the_consensus_and_the_earlier_assessments(ws: Work
     with_consensus = prepare_report(ws, QUESTIONNAIRE, responses(), None, HTML, consensus=agreed)
     assert with_consensus.key != key
     renoted = [Agreement("sponsor", "yes", "named by the board")]
-    assert prepare_report(ws, QUESTIONNAIRE, responses(), None, HTML, consensus=renoted).key not in (
+    assert prepare_report(
+        ws, QUESTIONNAIRE, responses(), None, HTML, consensus=renoted
+    ).key not in (
         key,
         with_consensus.key,
     ), "a changed note renders again"
