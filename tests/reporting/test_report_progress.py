@@ -164,7 +164,9 @@ def test_the_progress_section_reads_in_russian(shipped: Workspace) -> None:
     earlier, _, _ = history(shipped)
     page = html(shipped, history=earlier, consensus=AGREED, lang="ru")
     progress = text_of(section(page, "progress"))
-    assert progress.startswith("Что изменилось с прошлой оценки Сравнение с оценкой «Workshop one»")
+    assert progress.startswith(
+        "Что изменилось с прошлой оценки Сравнение с оценкой «Workshop one» ("
+    )
     assert "Уровень готовности вырос" in progress
     consensus = text_of(section(page, "consensus"))
     assert "Комментарий ведущего: The CFO chairs the steering group" in consensus
