@@ -64,7 +64,8 @@ def scaled_note(action: ScheduledAction, look: Lookup) -> str:
     longer = "longer" if action.duration_weeks > action.planned_weeks else "shorter"
     if rule is None or value is None or basis not in SCALE_BASES:
         return look.t(f"roadmap.scaled_{longer}", weeks=action.planned_weeks)
-    answer = look.option(rule.question, value)
+    label = look.option(rule.question, value)
+    answer = label[:1].lower() + label[1:]  # inside a sentence: "longer for up to 20 users"
     return look.t(f"roadmap.scaled_{longer}_{basis}", answer=answer, weeks=action.planned_weeks)
 
 
