@@ -4,6 +4,7 @@ and each dimension's change and the band change since the earlier assessment."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from typing import Any
@@ -142,7 +143,7 @@ def test_progress_shows_each_dimensions_change_and_the_band_change(shipped: Work
     assert f"{total // 2} of the {total} actions planned last time are done" in words
     assert "Resolved since then: " in words and "New since then: " in words
     assert found.find(".//img[@alt]") is not None, "the trend chart"
-    assert "content changed" not in words
+    assert "The questionnaire or frameworks changed" not in words, "same content: no callout"
 
 
 def test_the_executive_report_keeps_progress_short(shipped: Workspace) -> None:
@@ -170,3 +171,11 @@ def test_the_progress_section_reads_in_russian(shipped: Workspace) -> None:
     assert "Уровень готовности вырос" in progress
     consensus = text_of(section(page, "consensus"))
     assert "Комментарий ведущего: The CFO chairs the steering group" in consensus
+
+
+def test_a_change_of_content_between_the_two_is_said(shipped: Workspace) -> None:
+    earlier, before, _ = history(shipped)
+    older = dataclasses.replace(before, content_fingerprint="older content")
+    changed = History((Earlier("Workshop one", dt.date(2025, 10, 20), older),), earlier.statuses)
+    words = text_of(section(html(shipped, history=changed, template="executive"), "progress"))
+    assert "The questionnaire or frameworks changed between the two assessments" in words
