@@ -17,7 +17,15 @@ from tests.helpers import workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKSHOP = "consultant-workshop"
-PRACTICES = ("plans", "segments", "complaints", "data-rules", "kpi-review")
+PRACTICES = (
+    "plans",
+    "segments",
+    "value-proposition",
+    "complaints",
+    "data-rules",
+    "kpi-review",
+    "training",
+)
 
 
 @pytest.fixture(scope="module")
@@ -62,8 +70,14 @@ def test_each_key_practice_has_an_intention_and_a_reality_question(content: Cont
     for practice in PRACTICES:
         assert f"{practice}-intention" in content.questions
         assert f"{practice}-reality" in content.questions
-    gap = {"complaints-intention": 5, "complaints-reality": 1}
-    assert "intention-reality-gap" in risk_ids(assess(content, {"Ann": gap, "Ben": gap}))
+    workshop = set(content.questionnaires[WORKSHOP].question_ids())
+    for practice in PRACTICES:
+        assert {f"{practice}-intention", f"{practice}-reality"} <= workshop, practice
+        for half in ("intention", "reality"):
+            assert content.questions[f"{practice}-{half}"].text.get("ru"), (practice, half)
+        gap = {f"{practice}-intention": 5, f"{practice}-reality": 1}
+        found = risk_ids(assess(content, {"Ann": gap, "Ben": gap}))
+        assert "intention-reality-gap" in found, practice
     mixed = {
         "Ann": {"segments-intention": 5, "segments-reality": 5},
         "Ben": {"segments-intention": 1, "segments-reality": 1},

@@ -304,3 +304,19 @@ def _worst(content: Content, question_id: str) -> Any:
         options = next(s for s in sets if s.id == question.answers).options
         question = question.model_copy(update={"options": options, "answers": None})
     return extreme_answer(question, best=False)
+
+
+def test_patchy_data_or_a_rough_guess_is_not_read_as_fine(content: Content) -> None:
+    """content.md (d) 9: 'patchy' quality with an unknown duplicate rate, and a rough guess at
+    integration once a product is being chosen, raised nothing; not knowing precedes
+    underestimation."""
+    # Otherwise sound information, so the area's floor (below 35) does not decide it.
+    sound = {"data-completeness": 5, "information-right-hands": 5, "data-owner": "yes"}
+    patchy = {**sound, "data-quality-rating": "patchy", "data-duplicates": "unknown"}
+    assert "poor-data-quality" in risk_ids(assess(content, {"Ann": patchy}))
+    clean = {**sound, "data-quality-rating": "patchy", "data-duplicates": "under-1"}
+    assert "poor-data-quality" not in risk_ids(assess(content, {"Ann": clean}))
+    guess = {"data-integration-assessed": "rough-guess", "crm-software-status": "shortlisting"}
+    assert "data-integration-underestimated" in risk_ids(assess(content, {"Ann": guess}))
+    early = {"data-integration-assessed": "rough-guess", "crm-software-status": "none-yet"}
+    assert "data-integration-underestimated" not in risk_ids(assess(content, {"Ann": early}))

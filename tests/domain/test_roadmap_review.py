@@ -230,3 +230,105 @@ def test_durations_scale_with_users_and_data_volume_not_only_size(
     plain = plan_roadmap(content, assessed("tech-first"))
     assert plain.scales == {}
     assert {a.id: a.duration_weeks for a in plain.actions}["crm-rollout"] == 24
+
+
+@pytest.fixture(scope="module")
+def tech_first(content: Content) -> tuple[Assessment, Roadmap]:
+    assessment = assessed("tech-first")
+    return assessment, plan_roadmap(content, assessment)
+
+
+def _most_said(assessment: Assessment, question: str) -> str:
+    counts = assessment.questions[question].counts
+    return str(max(counts, key=lambda value: counts[value]))
+
+
+def test_a_pilot_after_software_was_bought_waits_for_requirements_sizing_and_cleansing(
+    tech_first: tuple[Assessment, Roadmap],
+) -> None:
+    """content.md (e) 2: with software bought, the pilot ran alongside
+    requirements-from-processes, before size-to-absorption-capacity, and assumed data cleansing
+    done although data quality is 'patchy'."""
+    assessment, roadmap = tech_first
+    assert _most_said(assessment, "crm-software-status") == "live"
+    assert _most_said(assessment, "data-quality-rating") == "patchy"
+    placed = {a.id: a for a in roadmap.actions}
+    pilot = placed["crm-pilot"]
+    for before in ("requirements-from-processes", "size-to-absorption-capacity", "data-cleansing"):
+        assert before in placed, before
+        assert placed[before].end_week < pilot.start_week, before
+    assert not any("data-cleansing" in a.assumed_in_place for a in roadmap.actions)
+
+
+def test_the_delivery_middle_runs_from_configuration_to_support_after_go_live(
+    content: Content, tech_first: tuple[Assessment, Roadmap]
+) -> None:
+    """content.md (e) 1: the pilot went from vendor selection straight to 'go live', with no
+    configuration, testing, migration, cutover, support model, hypercare or retirement."""
+    _, roadmap = tech_first
+    placed = {a.id: a for a in roadmap.actions}
+    delivery = (
+        "vendor-selection",
+        "configure-crm",
+        "data-migration",
+        "acceptance-testing",
+        "cutover-plan",
+        "crm-pilot",
+    )
+    for before, after in itertools.pairwise(delivery):
+        assert placed[before].end_week < placed[after].start_week, (before, after)
+    assert placed["admin-and-support-model"].end_week < placed["cutover-plan"].start_week
+    assert "go/no-go" in str(content.actions["cutover-plan"].title.get("en", ""))
+    hypercare = placed["hypercare"]
+    assert placed["cutover-plan"].end_week < hypercare.start_week
+    assert hypercare.end_week < placed["pilot-evaluation"].start_week
+    assert "retire-legacy-systems" in placed
+
+
+def test_ways_of_working_training_comes_first_and_system_training_just_in_time(
+    content: Content, tech_first: tuple[Assessment, Roadmap]
+) -> None:
+    """content.md (e) 5: one 8-week training before any system existed promised 'then the tools'."""
+    _, roadmap = tech_first
+    placed = {a.id: a for a in roadmap.actions}
+    assert content.actions["training-programme"].phase == "organisation"
+    assert "configure-crm" in content.actions["system-training"].prerequisites
+    system = placed["system-training"]
+    assert placed["training-programme"].end_week < placed["configure-crm"].start_week
+    assert placed["configure-crm"].end_week < system.start_week
+    assert system.end_week < placed["crm-pilot"].start_week
+
+
+def test_communication_starts_at_mobilisation(
+    content: Content, tech_first: tuple[Assessment, Roadmap]
+) -> None:
+    """content.md (e) 6: the communication plan waited for the change plan, until week 17."""
+    plan = content.actions["communication-plan"]
+    assert plan.phase == "mobilise"
+    assert "change-management-plan" not in plan.prerequisites
+    _, roadmap = tech_first
+    placed = {a.id: a for a in roadmap.actions}
+    assert placed["communication-plan"].start_week <= 4
+    assert placed["communication-plan"].start_week < placed["change-management-plan"].start_week
+
+
+def test_vendor_selection_covers_exit_data_and_ownership_and_privacy_has_an_action(
+    content: Content, tech_first: tuple[Assessment, Roadmap]
+) -> None:
+    """content.md (e) 10: vendor selection covered five-year cost but not exit terms, data
+    portability, customisation ownership or partner due diligence; no privacy action."""
+    selection = content.actions["vendor-selection"]
+    for lang, words in {
+        "en": ("exit", "data is exported", "customisations", "partner will assign"),
+        "ru": ("выхода", "выгрузку данных", "доработки", "партнёр выделит"),
+    }.items():
+        text = " ".join(str(selection.description.get(lang, "")).split())
+        assert all(word in text for word in words), (lang, [w for w in words if w not in text])
+    privacy = content.actions["data-protection-assessment"]
+    text = str(privacy.description.get("en", ""))
+    assert "impact assessment" in text and "consent" in text and "access roles" in text
+    assert "data-protection-assessment" in content.risks["customer-data-unprotected"].mitigations
+    assert "data-protection-assessment" in content.actions["configure-crm"].prerequisites
+    _, roadmap = tech_first
+    placed = {a.id: a for a in roadmap.actions}
+    assert placed["data-protection-assessment"].end_week < placed["configure-crm"].start_week
