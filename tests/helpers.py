@@ -42,14 +42,16 @@ def report(
     targets: Path | None = None,
     **fields: Any,
 ) -> Any:
-    """Render a report from answers files; `fields` are ReportRequest's and ReportOptions' fields."""
+    """Render a report from answers files; `fields` are ReportRequest's and ReportOptions' fields,
+    and prepare_report's `consensus` and `history`."""
     from assessor.services.report_request import ReportOptions, ReportRequest
     from assessor.services.reports import prepare_report, render_report
 
     option_names = ("client", "date", "paper", "chart_format", "named", "version")
     options = {k: fields.pop(k) for k in option_names if k in fields}
     options.setdefault("date", dt.date(2026, 4, 20))
+    extras = {k: fields.pop(k) for k in ("consensus", "history") if k in fields}
     request = ReportRequest(options=ReportOptions(**options), **fields)
     responses = read_responses(ws, questionnaire, list(answers))
-    job = prepare_report(ws, questionnaire, responses, read_targets(ws, targets), request)
+    job = prepare_report(ws, questionnaire, responses, read_targets(ws, targets), request, **extras)
     return render_report(job, ws)

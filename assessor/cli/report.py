@@ -8,7 +8,13 @@ from pathlib import Path
 import click
 
 from assessor.cli.options import AssessmentInput, assessment_options, day
-from assessor.services.files import check_writable, read_responses, read_targets, write_output
+from assessor.services.files import (
+    check_writable,
+    read_consensus,
+    read_responses,
+    read_targets,
+    write_output,
+)
 from assessor.services.report_request import PAPERS, ReportOptions, ReportRequest, output_format
 
 DAY = click.DateTime(formats=["%Y-%m-%d"])
@@ -53,6 +59,12 @@ DAY = click.DateTime(formats=["%Y-%m-%d"])
     help="Name respondents in the report (stated on the cover); by default it shows roles only.",
 )
 @click.option(
+    "--consensus",
+    "consensus_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A YAML or JSON file of the answers a workshop agreed, with notes (see docs/reports.md).",
+)
+@click.option(
     "--doc-version",
     default="1.0",
     show_default=True,
@@ -72,6 +84,7 @@ def report(
     report_date: dt.datetime | None,
     start: dt.datetime | None,
     named: bool,
+    consensus_path: Path | None,
     doc_version: str,
 ) -> None:
     """Write the readiness report for a board (executive) or a workshop (full), as PDF or HTML."""
@@ -100,8 +113,14 @@ def report(
         start=day(start),
     )
     targets = read_targets(ws, assessment_input.targets_path)
-    job = prepare_report(ws, questionnaire_id, responses, targets, request)
-    inputs = [*assessment_input.answer_paths, assessment_input.targets_path, branding_path]
+    consensus = read_consensus(ws, questionnaire_id, consensus_path) if consensus_path else []
+    job = prepare_report(ws, questionnaire_id, responses, targets, request, consensus=consensus)
+    inputs = [
+        *assessment_input.answer_paths,
+        assessment_input.targets_path,
+        branding_path,
+        consensus_path,
+    ]
     write_output(output, render_report(job, ws).data, inputs=[p for p in inputs if p])
     if not client:
         click.echo(

@@ -59,8 +59,8 @@ def duration_factor(content: Content, assessment: Assessment) -> float:
     return 1.0 if found is None else found
 
 
-def rule_factor(rule: DurationScale, assessment: Assessment) -> float | None:
-    """The factor of the respondents' most common answer to a scale rule's question, or None."""
+def rule_answer(rule: DurationScale, assessment: Assessment) -> str | None:
+    """The respondents' most common answer to a scale rule's question that has a factor, or None."""
     summary = assessment.questions.get(rule.question)
     if summary is None:
         return None
@@ -68,8 +68,13 @@ def rule_factor(rule: DurationScale, assessment: Assessment) -> float | None:
     known = [value for value in counts if value in rule.factors]
     if not known:
         return None
-    value = max(known, key=lambda v: (counts[v], -list(summary.counts).index(v)))
-    return rule.factors[value]
+    return max(known, key=lambda v: (counts[v], -list(summary.counts).index(v)))
+
+
+def rule_factor(rule: DurationScale, assessment: Assessment) -> float | None:
+    """The factor of the respondents' most common answer to a scale rule's question, or None."""
+    value = rule_answer(rule, assessment)
+    return None if value is None else rule.factors[value]
 
 
 def scale_factors(content: Content, assessment: Assessment) -> dict[str, float]:

@@ -7,11 +7,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from assessor.domain.consensus import Agreement
 from assessor.domain.content import Content
+from assessor.domain.responses import Response
 from assessor.domain.results import Assessment, FrameworkScore, Roadmap
 from assessor.domain.text import tr
 from assessor.reporting import ReportError
 from assessor.reporting.branding import Branding
+from assessor.reporting.consensus import consensus_view
 from assessor.reporting.figures import ChartInputs, ReportCharts
 from assessor.reporting.front import document_control, scope
 from assessor.reporting.i18n import Translator, with_content_terms
@@ -25,6 +28,7 @@ from assessor.reporting.people import (
     themes,
 )
 from assessor.reporting.plan_views import kpi_views, next_days_view, roadmap_view
+from assessor.reporting.progress import ProgressInput, progress_view
 from assessor.reporting.rules import FindingRules
 from assessor.reporting.settings import PAPER_SIZES, Layout, ReportOptions
 from assessor.reporting.story import (
@@ -56,6 +60,14 @@ class ReportInput:
     layout: Layout = field(default_factory=Layout)
     options: ReportOptions = field(default_factory=ReportOptions)
     rules: FindingRules = field(default_factory=FindingRules)
+    responses: tuple[Response, ...] = ()
+    """The respondents' own answers (for the spread beside a consensus)."""
+    consensus: tuple[Agreement, ...] = ()
+    """The answers a workshop agreed, with the facilitator's notes."""
+    agreed: Assessment | None = None
+    """The assessment scored with the consensus in place of the respondents' answers."""
+    progress: ProgressInput | None = None
+    """The client's earlier assessments and what moved since the last one."""
 
 
 def build_context(inp: ReportInput) -> dict[str, Any]:
@@ -112,6 +124,22 @@ def build_context(inp: ReportInput) -> dict[str, Any]:
         "references": look.citations.listed(t.lang),
         "charts": ReportCharts(chart_inputs, t, inp.branding.palette, inp.options.chart_format),
     }
+    charts = context["charts"]
+    context["consensus"] = (
+        consensus_view(inp.consensus, inp.responses, inp.agreed, main, look, groups)
+        if inp.agreed is not None
+        else None
+    )
+    context["progress"] = (
+        progress_view(
+            inp.progress, look, main, inp.branding.palette, charts.drawn, inp.options.chart_format
+        )
+        if inp.progress is not None
+        else None
+    )
+    scaled = sum(1 for a in inp.roadmap.actions if a.planned_weeks is not None)
+    if scaled:
+        context["scope"]["limits"].append(t("scope.scaled", count=scaled))
     context["available"] = available_sections(context)
     return context
 
@@ -237,6 +265,10 @@ def available_sections(context: Mapping[str, Any]) -> set[str]:
         sections.add("themes")
     if context["references"]:
         sections.add("references")
+    if context.get("consensus"):
+        sections.add("consensus")
+    if context.get("progress"):
+        sections.add("progress")
     return sections
 
 

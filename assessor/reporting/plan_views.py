@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from assessor.domain.planning import rule_answer
 from assessor.domain.results import Rationale, Roadmap, ScheduledAction
 from assessor.domain.text import tr
 from assessor.reporting.i18n import Translator
 from assessor.reporting.lookup import Lookup
 from assessor.reporting.views import View
 from assessor.reporting.wording import word_skip
+
+SCALE_BASES = ("size", "users", "data")
+"""The duration rules a report words by name (others read 'longer than the library's')."""
 
 
 def weeks(t: Translator, start: int, end: int) -> str:
@@ -48,6 +52,23 @@ def why(rationale: Sequence[Rationale], look: Lookup, most: int = 3) -> list[str
     return lines + follows
 
 
+def scaled_note(action: ScheduledAction, look: Lookup) -> str:
+    """Why an action lasts longer or shorter than the library says: 'longer for 101 to 500
+    users' (empty when its duration is the library's)."""
+    if action.planned_weeks is None:
+        return ""
+    model = look.content.roadmap
+    basis = action.scaled_by or "size"
+    rule = model.duration_scale if basis == "size" else model.scale_by.get(basis)
+    value = rule_answer(rule, look.assessment) if rule is not None else None
+    longer = "longer" if action.duration_weeks > action.planned_weeks else "shorter"
+    if rule is None or value is None or basis not in SCALE_BASES:
+        return look.t(f"roadmap.scaled_{longer}", weeks=action.planned_weeks)
+    label = look.option(rule.question, value)
+    answer = label[:1].lower() + label[1:]  # inside a sentence: "longer for up to 20 users"
+    return look.t(f"roadmap.scaled_{longer}_{basis}", answer=answer, weeks=action.planned_weeks)
+
+
 def action_view(action: ScheduledAction, phase_title: str, look: Lookup) -> View:
     """A scheduled action: what, when, effort and impact, why, prerequisites, KPIs, deliverables."""
     t = look.t
@@ -72,6 +93,7 @@ def action_view(action: ScheduledAction, phase_title: str, look: Lookup) -> View
         "critical": action.critical,
         "every_weeks": action.every_weeks,
         "recurring": t("roadmap.recurring", count=action.every_weeks) if action.every_weeks else "",
+        "scaled": scaled_note(action, look),
         "source": look.source(action.source),
     }
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from assessor.domain import yamlsrc
+from assessor.domain.answers import parse_answers
+from assessor.domain.consensus import Agreement
 from assessor.domain.errors import InputError
 from assessor.domain.loader import display_name
 from assessor.domain.responses import Response
@@ -20,6 +23,7 @@ ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
 __all__ = [
     "answer_files",
     "check_writable",
+    "read_consensus",
     "read_document",
     "read_responses",
     "read_targets",
@@ -73,6 +77,45 @@ def read_responses(ws: Workspace, questionnaire_id: str, paths: Sequence[Path]) 
     if problems:
         raise InputError("\n".join(problems))
     return responses
+
+
+CONSENSUS_KEYS = ("questionnaire", "consensus")
+
+
+def read_consensus(ws: Workspace, questionnaire_id: str, path: Path) -> list[Agreement]:
+    """The agreed answers of a consensus file, each with its note; InputError on any bad entry.
+
+    The file maps each agreed question to its answer, or to `answer` and `note`::
+
+        consensus:
+          executive-sponsor-named: {answer: "yes", note: The CFO chairs the steering group}
+          past-crm-attempt: abandoned
+    """
+    name = display_name(path, ws.base)
+    data = read_document(path, ws.base).data
+    if not isinstance(data, dict) or not isinstance(data.get("consensus"), dict):
+        raise InputError(f"{name}: a consensus file maps 'consensus' to the agreed answers")
+    unknown = [str(k) for k in data if k not in CONSENSUS_KEYS]
+    if unknown:
+        raise InputError(
+            f"{name}: unknown key '{unknown[0]}'; expected: {', '.join(CONSENSUS_KEYS)}"
+        )
+    claimed = data.get("questionnaire")
+    if claimed is not None and claimed != questionnaire_id:
+        raise InputError(f"{name}: the consensus is for '{claimed}', not '{questionnaire_id}'")
+    given, notes = {}, {}
+    for qid, entry in data["consensus"].items():
+        if isinstance(entry, dict):
+            given[qid], notes[qid] = entry.get("answer"), entry.get("note")
+        else:
+            given[qid] = entry
+    answers, problems = parse_answers(ws.content, questionnaire_id, given, respondent="consensus")
+    if problems:
+        raise InputError([dataclasses.replace(p, file=name) for p in problems])
+    return [
+        Agreement(qid, value, str(notes[qid]).strip() or None if notes.get(qid) else None)
+        for qid, value in answers.items()
+    ]
 
 
 def read_targets(ws: Workspace, path: Path | None) -> dict[str, float] | None:

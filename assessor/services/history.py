@@ -11,6 +11,7 @@ from assessor.domain.comparison import Comparison
 from assessor.domain.results import Assessment, Roadmap
 from assessor.domain.text import tr
 from assessor.reporting.charts import Chart
+from assessor.reporting.progress import Earlier, History
 from assessor.reporting.trends import phase_chart, trend_chart
 from assessor.services.assessments import plan
 from assessor.services.clients import assessment_of, assessments_of, client_of
@@ -22,7 +23,14 @@ from assessor.store.records import AssessmentRecord, ClientRecord, UserRecord
 from assessor.store.repositories import AssessmentRepository
 from assessor.store.repositories.tracking import TrackingRepository
 
-__all__ = ["ClientHistory", "HistoryEntry", "PairComparison", "client_history", "compare_pair"]
+__all__ = [
+    "ClientHistory",
+    "HistoryEntry",
+    "PairComparison",
+    "client_history",
+    "compare_pair",
+    "report_history",
+]
 
 Alt = Callable[[str], str]
 """Words a chart's alt text from a title (the caller's language)."""
@@ -95,6 +103,30 @@ def compare_pair(
     done = done_actions(session, user, before.record.id)
     comparison = compare_assessments(ws, before.result, after.result, roadmap, done)
     return PairComparison(before, after, before.result, after.result, roadmap, comparison)
+
+
+def report_history(session: Session, ws: Workspace, record: AssessmentRecord) -> History | None:
+    """The earlier assessments of the same client with the same questionnaire (oldest first) and
+    the tracked statuses of the last one's plan, for a report; None when there is none."""
+    others = AssessmentRepository(session).list_for_client(record.firm_id, record.client_id)
+    earlier = sorted(
+        (
+            r
+            for r in others
+            if r.questionnaire_id == record.questionnaire_id
+            and (r.assessed_on, r.id) < (record.assessed_on, record.id)
+        ),
+        key=lambda r: (r.assessed_on, r.id),
+    )
+    kept = [(r, result) for r in earlier if (result := _as_kept(session, ws, r)) is not None]
+    if not kept:
+        return None
+    last = kept[-1][0]
+    tracked = TrackingRepository(session).tracked(record.firm_id, last.id)
+    return History(
+        tuple(Earlier(r.title, r.assessed_on, result) for r, result in kept),
+        {action_id: row.status.value for action_id, row in tracked.items()},
+    )
 
 
 def _as_kept(session: Session, ws: Workspace, record: AssessmentRecord) -> Assessment | None:

@@ -13,10 +13,12 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from assessor.domain.consensus import Agreement
 from assessor.domain.errors import InputError
 from assessor.reporting import ReportError
 from assessor.reporting.settings import ReportOptions
 from assessor.services.database import Database, DatabaseUnavailable
+from assessor.services.history import report_history
 from assessor.services.report_request import OutputFormat, ReportRequest
 from assessor.services.reports import ReportJob, prepare_report, render_report
 from assessor.services.scored import results_of
@@ -30,6 +32,7 @@ from assessor.store.repositories import (
     FirmRepository,
     ReportCache,
     ReportJobRepository,
+    WorkshopRepository,
 )
 
 __all__ = [
@@ -77,6 +80,9 @@ def order_report(
 ) -> tuple[ReportJobRecord, ReportOrder | None] | None:
     """A report job of the firm's assessment, and the order to queue unless it is already kept.
 
+    The report shows the workshop's consensus, if one was recorded, and the progress since the
+    client's last assessment with the same questionnaire, if there is one.
+
     None when the assessment is not the firm's; InputError when nobody has submitted yet or
     the report cannot be made.
     """
@@ -106,8 +112,20 @@ def order_report(
         for f in results.assessment.frameworks.values()
         for d in f.dimensions.values()
     }
+    consensus = [
+        Agreement(c.question_id, c.value, c.note)
+        for c in WorkshopRepository(session).consensus(user.firm_id, record.id)
+    ]
     try:
-        job = prepare_report(ws, record.questionnaire_id, results.responses, targets, request)
+        job = prepare_report(
+            ws,
+            record.questionnaire_id,
+            results.responses,
+            targets,
+            request,
+            consensus=consensus,
+            history=report_history(session, ws, record),
+        )
     except ReportError as exc:  # the report folders in force cannot make this report
         raise InputError(str(exc)) from exc
     jobs = ReportJobRepository(session)

@@ -20,17 +20,21 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
+from assessor.domain.consensus import Agreement, with_consensus
 from assessor.domain.responses import Response
+from assessor.domain.results import Assessment
 from assessor.reporting import ReportError
 from assessor.reporting.branding import Branding, load_branding, with_people
 from assessor.reporting.charts import Chart
 from assessor.reporting.context import ReportInput, build_context
 from assessor.reporting.i18n import Translator, load_translator
 from assessor.reporting.pdf import html_to_pdf
+from assessor.reporting.progress import History, ProgressInput
 from assessor.reporting.render import render_html, template_names
 from assessor.reporting.rules import FindingRules, load_rules
 from assessor.reporting.settings import PAPER_SIZES, Layout, load_layout
 from assessor.services.assessments import plan, score
+from assessor.services.progress import compare_assessments
 from assessor.services.report_request import ReportRequest
 from assessor.services.workspace import Workspace, open_workspace
 
@@ -46,7 +50,12 @@ class ReportJob:
     targets: Mapping[str, float] | None
     request: ReportRequest
     key: str
-    """A hash of the content and report files, the responses, the targets and the request."""
+    """A hash of the content and report files, the responses, the targets, the request, the
+    consensus and the earlier assessments."""
+    consensus: tuple[Agreement, ...] = ()
+    """The answers a workshop agreed: the report shows them beside the respondents' spread."""
+    history: History | None = None
+    """The client's earlier assessments: the report shows the progress since the last one."""
 
 
 @dataclass(frozen=True)
@@ -69,8 +78,15 @@ def prepare_report(
     responses: Sequence[Response],
     targets: Mapping[str, float] | None,
     request: ReportRequest,
+    *,
+    consensus: Sequence[Agreement] = (),
+    history: History | None = None,
 ) -> ReportJob:
-    """Check a report request once (template, paper, language, branding) and make it a job."""
+    """Check a report request once (template, paper, language, branding) and make it a job.
+
+    With `consensus` the report shows the agreed answers and the scores with them; with a
+    `history` of earlier assessments, the progress since the last one.
+    """
     ws.questionnaire(questionnaire_id)
     known = template_names(ws.report_dirs)
     if request.template not in known:
@@ -82,6 +98,9 @@ def prepare_report(
             f"unknown paper size '{request.options.paper}'; use one of {', '.join(PAPER_SIZES)}"
         )
     report_settings(ws.report_dirs, request.lang, request.branding)
+    if history is not None and not history.earlier:
+        history = None
+    extras = ReportExtras(tuple(consensus), history)
     return ReportJob(
         root=ws.root,
         base=ws.base,
@@ -89,7 +108,9 @@ def prepare_report(
         responses=tuple(responses),
         targets=dict(targets) if targets is not None else None,
         request=request,
-        key=report_key(ws, questionnaire_id, responses, targets, request),
+        key=report_key(ws, questionnaire_id, responses, targets, request, extras),
+        consensus=extras.consensus,
+        history=extras.history,
     )
 
 
@@ -99,19 +120,40 @@ def report_key(
     responses: Sequence[Response],
     targets: Mapping[str, float] | None,
     request: ReportRequest,
+    extras: ReportExtras | None = None,
 ) -> str:
     """The cache key of a report: equal keys, equal reports."""
+    extras = extras or ReportExtras()
+    history = extras.history
     inputs = {
         "workspace": ws.fingerprint,
         "questionnaire": questionnaire_id,
         "responses": [dataclasses.asdict(r) for r in responses],
         "targets": dict(sorted((targets or {}).items())),
         "request": dataclasses.asdict(request),
+        "consensus": [dataclasses.asdict(a) for a in extras.consensus],
+        "history": {
+            "earlier": [
+                {"title": e.title, "on": e.assessed_on, "result": e.result.dump()}
+                for e in history.earlier
+            ],
+            "statuses": dict(sorted(history.statuses.items())),
+        }
+        if history is not None
+        else None,
     }
     if request.branding is not None:
         inputs["branding"] = _file_hash(request.branding)
     text = json.dumps(inputs, sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class ReportExtras:
+    """What a report shows beyond the answers: a workshop's consensus, the earlier assessments."""
+
+    consensus: tuple[Agreement, ...] = ()
+    history: History | None = None
 
 
 def _file_hash(path: Path) -> str:
@@ -158,6 +200,11 @@ def render_report(job: ReportJob, ws: Workspace | None = None) -> RenderedReport
     roadmap = plan(ws, assessment, request.start)
     settings = report_settings(ws.report_dirs, request.lang, request.branding)
     branding = with_people(settings.branding, request.firm, request.consultant)
+    agreed = None
+    if job.consensus:
+        agreed_answers = {a.question: a.value for a in job.consensus}
+        responses = with_consensus(job.responses, agreed_answers)
+        agreed = score(ws, job.questionnaire, responses, job.targets)
     context = build_context(
         ReportInput(
             ws.content,
@@ -168,6 +215,10 @@ def render_report(job: ReportJob, ws: Workspace | None = None) -> RenderedReport
             settings.layout,
             request.options,
             settings.rules,
+            responses=job.responses,
+            consensus=job.consensus,
+            agreed=agreed,
+            progress=_progress(ws, job.history, assessment, request) if job.history else None,
         )
     )
     html = render_html(ws.report_dirs, request.template, context)
@@ -175,6 +226,17 @@ def render_report(job: ReportJob, ws: Workspace | None = None) -> RenderedReport
     if request.format == "pdf":
         document = html_to_pdf(html, base_url=ws.report_dirs[0].resolve().as_uri() + "/")
     return RenderedReport(html=html, pdf=document, charts=list(context["charts"].drawn))
+
+
+def _progress(
+    ws: Workspace, history: History, now: Assessment, request: ReportRequest
+) -> ProgressInput:
+    """What moved since the last earlier assessment, with its plan and the actions done."""
+    last = history.last
+    roadmap = plan(ws, last.result, last.assessed_on)
+    done = {a for a, status in history.statuses.items() if status == "done"}
+    comparison = compare_assessments(ws, last.result, now, roadmap, done)
+    return ProgressInput(history, comparison, roadmap, request.options.date)
 
 
 def render_in_worker(job: ReportJob) -> RenderedReport:

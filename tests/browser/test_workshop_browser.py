@@ -1,7 +1,7 @@
 """A live workshop in Debian's Chromium against the served app: a facilitator's screen and five
 phones. The phones join by code and answer; the screen's counts and radar follow without a
 reload; the facilitator records the room's answer to the most disputed question; the results
-and the full report show the spread, and the workshop results show the consensus."""
+and the full report show the spread, and the workshop results and the report the consensus."""
 
 from __future__ import annotations
 
@@ -87,6 +87,11 @@ def test_a_workshop_with_five_phones(server: Server, browser: Any, screens: Path
     report = full_report_text(screen)
     assert "Where respondents disagree" in report
     assert f"{len(ROLES)}" in report
+    title = "What the workshop agreed"
+    assert report.count(title) >= 2, "in the contents and as a section"
+    agreed = report[report.index(title, report.index(title) + 1) :]  # past the contents
+    assert answer in agreed and NOTE in agreed, "the consensus beside the spread"
+    assert "As answered" in agreed and "With the consensus" in agreed
     desk.close()
 
 

@@ -61,6 +61,12 @@ DYNAMIC = {  # a key built in a template or in code from a prefix, and every end
     "level.": list(get_args(Level3)),
     "question_type.": list(get_args(QuestionType)),
     "kpis.direction_": ["up", "down"],
+    "progress.band_": ["up", "down", "same"],
+    "roadmap.scaled_": [
+        f"{way}{basis}"
+        for way in ("longer", "shorter")
+        for basis in ("", "_size", "_users", "_data")
+    ],
     "chart.gantt_": ["phase", "action", "critical", "quick_win"],
     "roadmap.left_out_": ["done", "allowance", "unknown_action", "late"],
     "evidence.": [

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import matplotlib
 import pytest
 
+from assessor.domain.consensus import Agreement
 from assessor.reporting import ReportError
+from assessor.reporting.progress import Earlier, History
+from assessor.services.assessments import score
 from assessor.services.report_request import ReportOptions, ReportRequest
 from assessor.services.reports import (
     MemoryReportCache,
@@ -70,3 +74,28 @@ def test_a_worker_renders_the_pdf_and_leaves_this_process_untouched(ws: Workspac
 def test_rendering_in_process_and_in_a_worker_give_the_same_html(ws: Workspace) -> None:
     job = prepare_report(ws, QUESTIONNAIRE, responses(), None, HTML)
     assert render_report(job, ws).html == render_report(job).html
+
+
+def test_the_key_changes_with_the_consensus_and_the_earlier_assessments(ws: Workspace) -> None:
+    key = prepare_report(ws, QUESTIONNAIRE, responses(), None, HTML).key
+    agreed = [Agreement("sponsor", "yes", "named in the room")]
+    with_consensus = prepare_report(ws, QUESTIONNAIRE, responses(), None, HTML, consensus=agreed)
+    assert with_consensus.key != key
+    renoted = [Agreement("sponsor", "yes", "named by the board")]
+    assert prepare_report(
+        ws, QUESTIONNAIRE, responses(), None, HTML, consensus=renoted
+    ).key not in (
+        key,
+        with_consensus.key,
+    ), "a changed note renders again"
+    before = score(ws, QUESTIONNAIRE, [respond("Ann", "executive", sponsor="no")], None)
+    history = History((Earlier("First look", dt.date(2026, 1, 5), before),))
+    with_history = prepare_report(ws, QUESTIONNAIRE, responses(), None, HTML, history=history)
+    assert with_history.key != key
+    progressed = History(history.earlier, {"some-action": "done"})
+    assert (
+        prepare_report(ws, QUESTIONNAIRE, responses(), None, HTML, history=progressed).key
+        != with_history.key
+    ), "an action marked done since renders again"
+    empty = prepare_report(ws, QUESTIONNAIRE, responses(), None, HTML, history=History(()))
+    assert empty.key == key and empty.history is None, "no earlier assessment, no section"
