@@ -107,7 +107,7 @@ def _row(
     title: str, answered: float | None, agreed: float | None, marks: list[float], look: Lookup
 ) -> View:
     t = look.t
-    change = None if answered is None or agreed is None else agreed - answered
+    change = t.score_change(answered, agreed, marks)
     return {
         "title": title,
         "answered": t.score(answered, marks),

@@ -115,13 +115,26 @@ class Translator:
     def score(self, value: float | None, thresholds: Sequence[float] = ()) -> str:
         """A score rounded for print, but never across a threshold it has not reached (59.7
         against a band from 60 reads 59), nor below one it has (60.0 stays 60)."""
+        shown = self.shown_score(value, thresholds)
+        return self("common.none") if shown is None else self.number(shown)
+
+    def shown_score(self, value: float | None, thresholds: Sequence[float] = ()) -> int | None:
+        """The whole number `score` prints; differences between printed scores are taken
+        between these, so that "45 to 59" never reads "+15"."""
         if value is None:
-            return self("common.none")
+            return None
         shown = round(value)
         for threshold in thresholds:
             if value < threshold <= shown:
                 shown = math.ceil(threshold) - 1
-        return self.number(shown)
+        return shown
+
+    def score_change(
+        self, before: float | None, after: float | None, thresholds: Sequence[float] = ()
+    ) -> int | None:
+        """The change between two scores as printed (each rounded as `score` rounds it)."""
+        first, last = self.shown_score(before, thresholds), self.shown_score(after, thresholds)
+        return None if first is None or last is None else last - first
 
 
 def language_files(dirs: Sequence[Path], lang: str) -> list[Path]:

@@ -99,8 +99,13 @@ def progress_view(
             "title": look.dimension(ref),
             "before": t.score(changes[ref].before, look.thresholds(ref)),
             "after": t.score(changes[ref].after, look.thresholds(ref)),
-            "change": signed(changes[ref].change, t.number),
-            "direction": _direction(changes[ref].change),
+            "change": signed(
+                t.score_change(changes[ref].before, changes[ref].after, look.thresholds(ref)),
+                t.number,
+            ),
+            "direction": _direction(
+                t.score_change(changes[ref].before, changes[ref].after, look.thresholds(ref))
+            ),
         }
         for ref in refs
         if ref in changes
@@ -108,11 +113,7 @@ def progress_view(
     planned = [a.id for a in inp.roadmap.actions]
     done = [a for a in planned if inp.history.statuses.get(a) == DONE]
     under_way = [a for a in planned if inp.history.statuses.get(a) == UNDER_WAY]
-    change = (
-        None
-        if c.readiness_before is None or c.readiness_after is None
-        else c.readiness_after - c.readiness_before
-    )
+    change = t.score_change(c.readiness_before, c.readiness_after, floors)
     return {
         "since": before.title,
         "since_date": t.date(before.assessed_on),

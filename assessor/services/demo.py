@@ -1,20 +1,22 @@
 """Demo data for a first look: a firm, a consultant, a client assessed three times, a link.
 
-Loaded only into an empty database, from the shipped examples: three workshops over twelve
-months whose answers improve, the middle one's plan half done (tracked, change by change), and
-an executive self-assessment left half answered.
+Loaded only into an empty database, from the shipped examples: three workshops of the same
+twelve people over twelve months (the Acme workshop, with most answers a step worse a year ago
+and a step better today), the middle one's plan half done (tracked, change by change), and an
+executive self-assessment left half answered.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import secrets
-from dataclasses import dataclass
+import zlib
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from assessor.domain.responses import Response
+from assessor.domain.responses import Response, value_key
 from assessor.services.accounts import create_account
 from assessor.services.files import answer_files, read_responses
 from assessor.services.scored import results_of
@@ -34,11 +36,13 @@ DEMO_FIRM = "Northwind Advisory"
 DEMO_EMAIL = "demo@example.com"
 DEMO_CLIENT = "Acme Industrial Supplies"
 WORKSHOPS = (
-    (12, "tech-first", "Workshop: software bought before a strategy"),
-    (6, "acme-workshop", "Workshop: strategy under way"),
-    (0, "well-prepared", "Workshop: ready to implement"),
+    (12, -1, "Workshop: first look"),
+    (6, 0, "Workshop: strategy under way"),
+    (0, 1, "Workshop: foundations in place"),
 )
-"""Months before today, the examples folder, and the title of each demo workshop."""
+"""Months before today, the step each answer moved from the Acme workshop's, and the title."""
+KEPT_SHARE = 2
+"""One answer in this many keeps its value between workshops (people do not all move)."""
 SELF_ASSESSMENT = "executive-self-assessment"
 
 
@@ -66,8 +70,9 @@ def load_demo(
     )
     today = dt.date.today()
     made = []
-    for months, folder, title in WORKSHOPS:
-        responses = read_responses(ws, "consultant-workshop", answer_files([examples / folder]))
+    acme = read_responses(ws, "consultant-workshop", answer_files([examples / "acme-workshop"]))
+    for months, step, title in WORKSHOPS:
+        responses = [_moved(ws, response, step) for response in acme]
         when = today - dt.timedelta(days=round(months * 30.4))
         made.append(_workshop(session, ws, firm_id, client.id, title, when, responses))
     _half_done(session, ws, made[1], account.user.id, today)
@@ -99,6 +104,27 @@ def _workshop(
         RespondentRepository(session).mark_submitted(respondent)
     assessments.set_status(firm_id, record.id, AssessmentStatus.CLOSED)
     return record
+
+
+def _moved(ws: Workspace, response: Response, step: int) -> Response:
+    """The response with most one-choice answers `step` options up (better) or down the
+    question's scores; the choice of which keep their value is fixed, so the demo is the same
+    every time."""
+    if step == 0:
+        return response
+    answers = dict(response.answers)
+    for qid, value in response.answers.items():
+        question = ws.content.questions.get(qid)
+        if question is None or question.type == "multiple" or not question.options:
+            continue
+        if zlib.crc32(f"{response.respondent.name}/{qid}".encode()) % KEPT_SHARE == 0:
+            continue
+        ranked = sorted(question.options, key=lambda option: option.score)
+        values = [value_key(option.value) for option in ranked]
+        if value in values:
+            moved = min(len(values) - 1, max(0, values.index(str(value)) + step))
+            answers[qid] = values[moved]
+    return replace(response, answers=answers)
 
 
 def _half_done(

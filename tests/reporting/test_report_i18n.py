@@ -206,6 +206,15 @@ def test_a_score_is_never_rounded_across_a_threshold() -> None:
     assert t.score(None) == "–"
 
 
+def test_a_change_is_the_difference_of_the_printed_scores() -> None:
+    t = load_translator([REPORTS])
+    # 44.87 prints 45 and 59.99 under a band from 60 prints 59: the change reads 14, not 15.
+    assert (t.score(44.87, [60]), t.score(59.99, [60])) == ("45", "59")
+    assert t.score_change(44.87, 59.99, [60]) == 14
+    assert t.score_change(59.99, 44.87, [60]) == -14
+    assert t.score_change(None, 50.0) is None
+
+
 def test_russian_is_complete() -> None:
     russian = flatten(read_report_yaml(REPORTS / "i18n" / "ru.yaml").data)
     assert sorted(set(NEUTRAL) - set(russian)) == []

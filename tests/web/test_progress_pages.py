@@ -25,7 +25,7 @@ def test_the_history_shows_readiness_improving_with_trends_and_plan_progress(
     page = browser.get(f"/clients/{demo.client_id}/history").get_data(as_text=True)
     scores = [int(s) for s in READINESS.findall(page)]
     assert len(scores) == 3 and scores == sorted(scores) and scores[0] < scores[-1]
-    assert page.index("software bought before") < page.index("ready to implement")
+    assert page.index("first look") < page.index("foundations in place")
     trends = page.split('id="trends"')[1]
     assert trends.count('<img src="data:image/svg+xml;base64,') >= 1, "one trend chart a framework"
     assert (
@@ -40,7 +40,7 @@ def test_compare_shows_what_moved_and_the_tracked_actions_completed(any_app: Fla
     answer = browser.get(f"/clients/{demo.client_id}/compare?before={latest}&after={middle}")
     page = answer.get_data(as_text=True)
     assert answer.status_code == 200
-    assert page.index("strategy under way") < page.index("ready to implement"), "earlier first"
+    assert page.index("strategy under way") < page.index("foundations in place"), "earlier first"
     assert re.search(r'class="num change">\+\d+', page), "dimensions gained points"
     assert re.search(r"Higher band \(\+\d\)|Same band\.", page)
     completed = re.search(r"Planned actions completed: (\d+)", page)

@@ -41,7 +41,9 @@ def test_the_latest_demo_workshop_report_shows_the_progress_since_the_middle_one
     assert "Compared with “Workshop: strategy under way”" in text
     went = re.search(r"Readiness went from (\d+) to (\d+) \(\+(\d+) points\)", text)
     assert went and int(went.group(1)) < int(went.group(2)), "readiness improved"
-    assert int(went.group(2)) - int(went.group(1)) == int(went.group(3))
+    assert int(went.group(2)) - int(went.group(1)) == int(went.group(3)), (
+        "the printed figures add up"
+    )
     assert re.search(r"The band (rose from “[^”]+” to “[^”]+”|is still “[^”]+”)", text)
     done = re.search(r"(\d+) of the (\d+) actions planned last time are done", text)
     assert done and int(done.group(2)) // 2 == int(done.group(1)), "the middle plan half done"
