@@ -84,5 +84,6 @@ def test_a_better_prepared_company_gets_a_shorter_plan(content: Content) -> None
     acme = workshop_plan(content, "acme-workshop")
     prepared = workshop_plan(content, "well-prepared")
     assert len(tech_first) > len(acme) > len(prepared)
-    # Acme's missing prerequisites (process redesign, business case) are planned, not assumed.
-    assert len(acme) < len(content.actions) * 3 / 4
+    # Acme's missing prerequisites (process redesign, business case) and its pilot are planned,
+    # not assumed, yet its plan is not the whole library.
+    assert len(acme) < len(content.actions) * 4 / 5

@@ -42,7 +42,7 @@ def test_page_one_tells_the_story(acme_executive: Rendered) -> None:
     assert "Direction before technology: CRM strategy (48) is below 50." in one, "a failed gate"
     assert "No critical failure pattern: Technology before strategy." in one
     for finding in (
-        "Leadership sees 67, the organisation sees 40.",
+        "Leadership sees 67, the organisation sees 39.",
         "A second attempt: an earlier CRM was abandoned.",
         "Vendors are being compared before the strategy is written.",
     ):

@@ -24,6 +24,7 @@ ALLOWED = {  # proper names, acronyms and brand names a Russian text keeps in La
         "ROI",
         "IT",
         "ERP",
+        "SMS",
         "SaaS",
         "SMART",
         "ADKAR",
