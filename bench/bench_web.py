@@ -173,8 +173,8 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=16)
     parser.add_argument("--requests", type=int, default=40, help="per user and run")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
-    parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (one a core)")
+    parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker")
     parser.add_argument("--no-report", action="store_true", help="time the questionnaire only")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="assessor-bench-") as folder:
