@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import click
 
 from assessor.cli.options import AssessmentInput, assessment_options
+from assessor.domain.content import Content
 from assessor.domain.results import Assessment, DimensionScore, FrameworkScore, GateResult
 from assessor.domain.schema import DisplayScale
 from assessor.domain.text import clean_display, tr
-from assessor.domain.units import display_scales, shown_in_units
+from assessor.domain.units import display_scales, shown_against, shown_in_units
 from assessor.services.results import assessment_json, describe_evidence, describe_unknown
 
 WIDTH = 100
@@ -31,30 +32,37 @@ def score(ctx: click.Context, assessment_input: AssessmentInput, fmt: str) -> No
     """Score answers: readiness band, dimension scores, the risks triggered, disagreement."""
     assessment = assessment_input.assess(ctx.obj)
     lang = assessment_input.lang
-    scales = display_scales(ctx.obj.workspace().content)
+    content = ctx.obj.workspace().content
+    scales = display_scales(content)
     if fmt == "json":
         shown = assessment_json(assessment, lang, scales)
         click.echo(json.dumps(shown, indent=2, ensure_ascii=False))
     else:
-        click.echo(render_assessment(assessment, lang, scales))
+        click.echo(render_assessment(assessment, lang, scales, content))
 
 
 def _num(value: float | None, width: int = 5) -> str:
     return f"{'-':>{width}}" if value is None else f"{value:{width}.1f}"
 
 
-def _out_of_100(value: float | None) -> str:
-    return "no score" if value is None else f"{value:.1f}/100"
+def _out_of_100(value: float | None, thresholds: Sequence[float] = ()) -> str:
+    return "no score" if value is None else f"{shown_against(value, thresholds):.1f}/100"
 
 
 def render_assessment(
-    assessment: Assessment, lang: str = "en", scales: Mapping[str, DisplayScale] | None = None
+    assessment: Assessment,
+    lang: str = "en",
+    scales: Mapping[str, DisplayScale] | None = None,
+    content: Content | None = None,
 ) -> str:
-    """The assessment as a consultant reads it in a terminal, in each framework's units too."""
+    """The assessment as a consultant reads it in a terminal, in each framework's units too;
+    with the content, no score is printed across a band, level, target or floor it is read
+    against."""
+    bands = [b.min_score for b in content.readiness.bands] if content else []
     sections = [
-        _readiness_lines(assessment, lang),
+        _readiness_lines(assessment, lang, bands),
         *(
-            _framework_lines(f, lang, (scales or {}).get(f.id))
+            _framework_lines(f, lang, (scales or {}).get(f.id), _levels(content, f.id))
             for f in assessment.frameworks.values()
         ),
         _risk_lines(assessment, lang),
@@ -65,13 +73,19 @@ def render_assessment(
     return "\n\n".join("\n".join(lines) for lines in sections)
 
 
-def _readiness_lines(assessment: Assessment, lang: str) -> list[str]:
+def _levels(content: Content | None, framework_id: str) -> list[float]:
+    """The scores where a framework's maturity levels start (none without the content)."""
+    framework = content.frameworks.get(framework_id) if content else None
+    return [m.min_score for m in framework.maturity] if framework else []
+
+
+def _readiness_lines(assessment: Assessment, lang: str, bands: Sequence[float]) -> list[str]:
     readiness = assessment.readiness
     people = ", ".join(
         f"{clean_display(r.name, NAME_LIMIT)} ({r.role})" for r in assessment.respondents
     )
     confidence = assessment.confidence
-    score = _out_of_100(readiness.score)
+    score = _out_of_100(readiness.score, bands)
     lines = [
         f"{tr(assessment.questionnaire_title, lang)}: {len(assessment.respondents)} respondent(s): "
         f"{people}",
@@ -102,7 +116,7 @@ def _gate_reasons(gate: GateResult) -> str:
     reasons = []
     if gate.failing:
         scores = ", ".join(
-            f"{ref} {'no score' if value is None else f'{value:.1f}'}"
+            f"{ref} {'no score' if value is None else f'{shown_against(value, [gate.floor]):.1f}'}"
             for ref, value in gate.failing.items()
         )
         reasons.append(f"below {gate.floor:g}: {scores}")
@@ -112,13 +126,16 @@ def _gate_reasons(gate: GateResult) -> str:
 
 
 def _framework_lines(
-    framework: FrameworkScore, lang: str, scale: DisplayScale | None = None
+    framework: FrameworkScore,
+    lang: str,
+    scale: DisplayScale | None = None,
+    levels: Sequence[float] = (),
 ) -> list[str]:
     dimensions = list(framework.dimensions.values())
     names = [tr(d.title, lang) for d in dimensions]
-    levels = [_level(d, lang) for d in dimensions]
+    level_names = [_level(d, lang) for d in dimensions]
     name_width = max(len("Dimension"), *(len(n) for n in names))
-    level_width = max(len("Level"), *(len(level) for level in levels))
+    level_width = max(len("Level"), *(len(level) for level in level_names))
     header = (
         f"  {'Dimension':<{name_width}}  Score  {'Level':<{level_width}}  Target    Gap"
         "  Coverage     SD  Answers"
@@ -128,16 +145,32 @@ def _framework_lines(
         title += f" = {shown_in_units(framework.score, scale)}"
         header += "  Units"
     lines = [title, header]
-    for dimension, name, level in zip(dimensions, names, levels, strict=True):
+    for dimension, name, level in zip(dimensions, names, level_names, strict=True):
+        shown = _shown_score(dimension, levels)
         row = (
-            f"  {name:<{name_width}}  {_num(dimension.score)}  {level:<{level_width}}  "
-            f"{dimension.target:6.0f}  {_num(dimension.gap)}  {dimension.coverage:8.0%}  "
+            f"  {name:<{name_width}}  {_num(shown)}  {level:<{level_width}}  "
+            f"{dimension.target:6.0f}  {_num(_shown_gap(dimension, shown))}  "
+            f"{dimension.coverage:8.0%}  "
             f"{_num(dimension.spread.sd)}  {dimension.answers:7d}"
         )
         if scale is not None:
             row += f"  {shown_in_units(dimension.score, scale)}"
         lines.append(row)
     return lines
+
+
+def _shown_score(dimension: DimensionScore, levels: Sequence[float]) -> float | None:
+    """A dimension's score as printed: on neither side of its target or a level it is not on."""
+    if dimension.score is None:
+        return None
+    return shown_against(dimension.score, [*levels, dimension.target])
+
+
+def _shown_gap(dimension: DimensionScore, shown: float | None) -> float | None:
+    """The gap as the printed score and target make it (49.96 against 50 reads 0.1, not 0.0)."""
+    if dimension.gap is None or shown is None or dimension.gap <= 0:
+        return dimension.gap
+    return round(dimension.target - shown, 1)
 
 
 def _level(dimension: DimensionScore, lang: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from assessor.domain.content import Content
@@ -18,6 +20,19 @@ def in_units(score: float | None, display: DisplayScale | None) -> float | None:
     scale = display or PERCENT
     value = Decimal(repr(scale.min + (scale.max - scale.min) * score / 100.0))
     return float(value.quantize(Decimal(1).scaleb(-scale.decimals), rounding=ROUND_HALF_UP))
+
+
+def shown_against(value: float, thresholds: Sequence[float] = (), decimals: int = 1) -> float:
+    """A number rounded for print, never onto or across a threshold it has not reached (49.96
+    against 50 reads 49.9) nor below one it has reached (the rule the reports follow too)."""
+    step = 10.0**-decimals
+    shown = round(value, decimals)
+    for threshold in thresholds:
+        if value < threshold <= shown:
+            shown = (math.ceil(round(threshold / step, 9)) - 1) * step
+        elif shown < threshold <= value:
+            shown = math.ceil(round(threshold / step, 9)) * step
+    return round(shown, decimals)
 
 
 def display_scales(content: Content) -> dict[str, DisplayScale]:

@@ -109,7 +109,8 @@ def _workshop(
 def _moved(ws: Workspace, response: Response, step: int) -> Response:
     """The response with most one-choice answers `step` options up (better) or down the
     question's scores; the choice of which keep their value is fixed, so the demo is the same
-    every time."""
+    every time. Facts whose options all score alike (company size, users, customer records)
+    stay: the company does not grow from small to large in a year, nor its plan's durations."""
     if step == 0:
         return response
     answers = dict(response.answers)
@@ -117,6 +118,8 @@ def _moved(ws: Workspace, response: Response, step: int) -> Response:
         question = ws.content.questions.get(qid)
         if question is None or question.type == "multiple" or not question.options:
             continue
+        if len({option.score for option in question.options}) < 2:
+            continue  # a fact with no better or worse answer: size, users, records
         if zlib.crc32(f"{response.respondent.name}/{qid}".encode()) % KEPT_SHARE == 0:
             continue
         ranked = sorted(question.options, key=lambda option: option.score)

@@ -22,15 +22,17 @@ from assessor.domain.results import (
 )
 from assessor.domain.schema import DisplayScale
 from assessor.domain.text import tr
-from assessor.domain.units import in_units
+from assessor.domain.units import in_units, shown_against
 
 SHOWN_IN_REASON = 3
 """How many areas a skipped phase's reason names before counting the rest."""
 
 
-def number(value: float) -> str:
-    """A score or threshold as a consultant reads it: `50`, `32.5`."""
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+def number(value: float, thresholds: Sequence[float] = ()) -> str:
+    """A score or threshold as a consultant reads it: `50`, `32.5`; a score never printed on or
+    past a threshold it is compared with and has not reached (49.96 below 50 reads `49.9`)."""
+    shown = shown_against(value, thresholds)
+    return str(int(shown)) if float(shown).is_integer() else f"{shown:.1f}"
 
 
 def describe_evidence(fact: Evidence) -> str:
@@ -50,14 +52,15 @@ def describe_evidence(fact: Evidence) -> str:
             relation = f"{'below' if fact.held else 'not below'} {number(threshold)}"
         else:
             relation = f"{'at least' if fact.held else 'below'} {number(threshold)}"
-        return f"{fact.ref} scored {number(score)} ({relation})"
+        return f"{fact.ref} scored {number(score, [threshold])} ({relation})"
     if fact.kind == "exceeds":
         other = fact.other_score or 0.0
         lead = score - other
         direction = "ahead" if lead >= 0 else "behind"
         return (
             f"{fact.ref} scored {number(score)} against {number(other)} for {fact.other} "
-            f"({direction} by {number(abs(lead))}; threshold {number(threshold)})"
+            f"({direction} by {number(abs(lead), [threshold] if lead >= 0 else [])}; "
+            f"threshold {number(threshold)})"
         )
     verb = "scored" if fact.by_score else "answered"
     return f"{fact.ref}: {fact.matched} of {fact.of} respondents {verb} {_wanted(fact)}"
@@ -75,7 +78,10 @@ def _wanted(fact: Evidence) -> str:
 def describe_rationale(why: Rationale, content: Content) -> str:
     """Why an action is planned, as the command line and the JSON print it."""
     if why.kind == "gap":
-        return f"{why.ref} is {_points(why.score)} against a target of {_points(why.target)}"
+        target = [] if why.target is None else [why.target]
+        return (
+            f"{why.ref} is {_points(why.score, target)} against a target of {_points(why.target)}"
+        )
     if why.kind == "risk":
         risk = content.risks.get(why.ref)
         return f"mitigates the risk '{tr(risk.title) if risk else why.ref}'"
@@ -86,8 +92,8 @@ def describe_rationale(why: Rationale, content: Content) -> str:
     return f"rolls out, step by step, what '{title}' ({why.ref}) proved"
 
 
-def _points(value: float | None) -> str:
-    return "-" if value is None else f"{round(value, 1):g}"
+def _points(value: float | None, thresholds: Sequence[float] = ()) -> str:
+    return "-" if value is None else f"{shown_against(value, thresholds):g}"
 
 
 def describe_skip(skip: SkipReason | None) -> str:

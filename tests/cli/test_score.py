@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -9,9 +10,12 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from assessor.cli import cli
+from assessor.cli.score import render_assessment
 from assessor.domain.schema import DisplayScale
 from assessor.domain.units import in_units
-from tests.fixtures.scoring.support import ANSWERS_DIR, CONTENT_DIR
+from assessor.services.assessments import score
+from tests.fixtures.scoring.support import ANSWERS_DIR, CONTENT_DIR, QUESTIONNAIRE, respond
+from tests.helpers import workspace
 
 ANN = str(ANSWERS_DIR / "ann.yaml")
 BO = str(ANSWERS_DIR / "bo.json")
@@ -200,3 +204,31 @@ def test_a_score_converts_to_the_framework_units() -> None:
     assert (in_units(0, scale), in_units(50, scale), in_units(100, scale)) == (1.0, 3.0, 5.0)
     assert in_units(None, scale) is None
     assert in_units(42.0, None) == 42.0
+
+
+def test_a_score_just_below_a_floor_or_target_is_not_printed_on_it() -> None:
+    ws = workspace(CONTENT_DIR)
+    assessment = score(ws, QUESTIONNAIRE, [respond("Tess", role="it", strategy_written="none")])
+    vision = assessment.frameworks["mini"].dimensions["vision"]
+    gate = dataclasses.replace(
+        assessment.readiness.gates[0], passed=False, floor=50, failing={"mini/strategy": 49.96}
+    )
+    nearly = dataclasses.replace(
+        assessment,
+        readiness=dataclasses.replace(
+            assessment.readiness, score=59.96, capped_by=[gate.id], gates=[gate]
+        ),
+        frameworks={
+            "mini": dataclasses.replace(
+                assessment.frameworks["mini"],
+                dimensions={
+                    "vision": dataclasses.replace(vision, score=69.97, target=70, gap=0.03)
+                },
+            )
+        },
+    )
+    out = render_assessment(nearly, content=ws.content)
+    assert "below 50: mini/strategy 49.9 " in out
+    assert "(59.9/100)" in out  # the band "ready to pilot" starts at 60
+    assert "  69.9  " in out and "  70    0.1  " in out  # below its target of 70 by 0.1 as printed
+    assert "50.0" not in out and "60.0" not in out and "70.0" not in out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -201,10 +202,9 @@ def _with_scale(tmp_path: Path, users: str, records: str) -> Assessment:
     """The tech-first company, with its people answering how many users and records."""
     files = []
     for source in sorted((EXAMPLES / "tech-first").glob("*.yaml")):
-        text = source.read_text(encoding="utf-8").replace(
-            "  company-size: medium\n",
-            f"  company-size: medium\n  crm-users: {users}\n  customer-records: {records}\n",
-        )
+        text = source.read_text(encoding="utf-8")
+        text = re.sub(r"(?m)^  crm-users: .*$", f"  crm-users: {users}", text)
+        text = re.sub(r"(?m)^  customer-records: .*$", f"  customer-records: {records}", text)
         target = tmp_path / source.name
         target.write_text(text, encoding="utf-8")
         files.append(target)
@@ -228,7 +228,7 @@ def test_durations_scale_with_users_and_data_volume_not_only_size(
     if "configure-crm" in weeks:
         assert weeks["configure-crm"] == 6  # size-scaled only: a 50-249 company, factor 1
     plain = plan_roadmap(content, assessed("tech-first"))
-    assert plain.scales == {}
+    assert plain.scales == {"users": 1.0, "data": 1.0}  # 21-100 users, 10,000-100,000 records
     assert {a.id: a.duration_weeks for a in plain.actions}["crm-rollout"] == 24
 
 

@@ -39,7 +39,7 @@ def _page_one(rendered: Rendered) -> str:
 def test_page_one_tells_the_story(acme_executive: Rendered) -> None:
     one = _page_one(acme_executive)
     assert "Foundations first" in one, "the verdict"
-    assert "Direction before technology: CRM strategy (48) is below 50." in one, "a failed gate"
+    assert "Direction before technology: CRM strategy (49) is below 50." in one, "a failed gate"
     assert "No critical failure pattern: Technology before strategy." in one
     for finding in (
         "Leadership sees 67, the organisation sees 39.",

@@ -74,3 +74,26 @@ def test_the_roadmap_json_and_csv_name_why_each_action_is_planned(ws: Workspace)
     rows = list(csv.DictReader(io.StringIO(roadmap_csv(roadmap, ws.content))))
     assert list(rows[0]) == list(CSV_COLUMNS)
     assert rows[0]["rationale"] == "; ".join(w["text"] for w in data["actions"][0]["rationale"])
+
+
+def test_a_printed_score_never_crosses_the_threshold_it_is_compared_with(ws: Workspace) -> None:
+    below = Evidence(
+        "dimension", "mini/strategy", True, score=49.96, threshold=50, relation="below"
+    )
+    assert describe_evidence(below) == "mini/strategy scored 49.9 (below 50)"
+    reached = Evidence(
+        "dimension", "mini/strategy", True, score=50.0, threshold=50, relation="at_least"
+    )
+    assert describe_evidence(reached) == "mini/strategy scored 50 (at least 50)"
+    short = Evidence(
+        "exceeds",
+        "mini/technology",
+        False,
+        score=69.96,
+        other="mini/strategy",
+        other_score=50,
+        threshold=20,
+    )
+    assert "(ahead by 19.9; threshold 20)" in describe_evidence(short)
+    gap = Rationale("gap", "mini/vision", score=69.96, target=70)
+    assert describe_rationale(gap, ws.content) == "mini/vision is 69.9 against a target of 70"
