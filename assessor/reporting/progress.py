@@ -95,18 +95,7 @@ def progress_view(
     refs = [d.ref for d in main.dimensions.values()] if main else []
     changes = {d.ref: d for d in c.dimensions}
     dimensions = [
-        {
-            "title": look.dimension(ref),
-            "before": t.score(changes[ref].before, look.thresholds(ref)),
-            "after": t.score(changes[ref].after, look.thresholds(ref)),
-            "change": signed(
-                t.score_change(changes[ref].before, changes[ref].after, look.thresholds(ref)),
-                t.number,
-            ),
-            "direction": _direction(
-                t.score_change(changes[ref].before, changes[ref].after, look.thresholds(ref))
-            ),
-        }
+        _dimension_row(look, ref, changes[ref].before, changes[ref].after)
         for ref in refs
         if ref in changes
     ]
@@ -155,6 +144,19 @@ def _trend(
         ]
     alt = look.t("progress.trend_alt", framework=tr(main.title, look.t.lang))
     return TrendChart(series, dates, alt, palette, drawn, fmt)
+
+
+def _dimension_row(look: Lookup, ref: str, before: float | None, after: float | None) -> View:
+    """A dimension's scores then and now as printed, and the change between the two printed."""
+    t, marks = look.t, look.thresholds(ref)
+    change = t.score_change(before, after, marks)
+    return {
+        "title": look.dimension(ref),
+        "before": t.score(before, marks),
+        "after": t.score(after, marks),
+        "change": signed(change, t.number),
+        "direction": _direction(change),
+    }
 
 
 def _direction(change: float | None) -> str:

@@ -69,22 +69,25 @@ def store_responses(
             f"the answers are to '{questionnaire_id}'; the assessment asks "
             f"'{record.questionnaire_id}'"
         )
+    return [store_response(session, record.firm_id, record.id, response) for response in responses]
+
+
+def store_response(session: Session, firm_id: int, assessment_id: int, response: Response) -> int:
+    """The response as a new respondent of the firm's assessment, answers and notes saved and
+    marked submitted; the respondent's id."""
     people = RespondentRepository(session)
+    invitation = people.invite(
+        firm_id, assessment_id, role=response.respondent.role, name=response.respondent.name
+    )
+    assert invitation is not None  # the assessment is the firm's
     answers = AnswerRepository(session)
-    made = []
-    for response in responses:
-        invitation = people.invite(
-            record.firm_id, record.id, role=response.respondent.role, name=response.respondent.name
+    for qid, value in response.answers.items():
+        answers.save_answer(
+            invitation.respondent.id,
+            qid,
+            value,
+            evidence=response.evidence.get(qid),
+            comment=response.comments.get(qid),
         )
-        assert invitation is not None  # the assessment is the firm's
-        for qid, value in response.answers.items():
-            answers.save_answer(
-                invitation.respondent.id,
-                qid,
-                value,
-                evidence=response.evidence.get(qid),
-                comment=response.comments.get(qid),
-            )
-        people.mark_submitted(invitation.respondent.id)
-        made.append(invitation.respondent.id)
-    return made
+    people.mark_submitted(invitation.respondent.id)
+    return invitation.respondent.id

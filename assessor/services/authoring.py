@@ -127,6 +127,16 @@ def bank_from_rows(
     return document
 
 
+def translated_cells(cell: dict[str, str], names: Sequence[str]) -> dict[str, Any]:
+    """Each named text column that is filled, with its `<name>_ru` column as its Russian."""
+    texts: dict[str, Any] = {}
+    for name in names:
+        if cell.get(name):
+            russian = cell.get(f"{name}_ru")
+            texts[name] = {"en": cell[name], "ru": russian} if russian else cell[name]
+    return texts
+
+
 def _question(
     row: dict[str, str], number: int, file: str, problems: list[AnswerProblem]
 ) -> dict[str, Any] | None:
@@ -137,11 +147,7 @@ def _question(
             AnswerProblem(f"column '{column}': {message}", "invalid", file=file, line=number)
         )
 
-    question: dict[str, Any] = {"id": cell.get("id", "")}
-    for name in TRANSLATED:
-        if cell.get(name):
-            russian = cell.get(f"{name}_ru")
-            question[name] = {"en": cell[name], "ru": russian} if russian else cell[name]
+    question: dict[str, Any] = {"id": cell.get("id", ""), **translated_cells(cell, TRANSLATED)}
     question["type"] = cell.get("type", "")
     if cell.get("options"):
         question["options"] = _options(cell["options"], bad)

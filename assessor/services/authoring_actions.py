@@ -17,7 +17,13 @@ from pydantic import ValidationError
 
 from assessor.domain.errors import AnswerProblem, InputError
 from assessor.domain.schema import ActionLibrary
-from assessor.services.authoring import cell_items, flag_cell, number_cell, schema_problems
+from assessor.services.authoring import (
+    cell_items,
+    flag_cell,
+    number_cell,
+    schema_problems,
+    translated_cells,
+)
 
 ACTION_COLUMNS = (
     "id",
@@ -89,11 +95,7 @@ def _action(
             AnswerProblem(f"column '{column}': {message}", "invalid", file=file, line=number)
         )
 
-    action: dict[str, Any] = {"id": cell.get("id", "")}
-    for name in TRANSLATED:
-        if cell.get(name):
-            russian = cell.get(f"{name}_ru")
-            action[name] = {"en": cell[name], "ru": russian} if russian else cell[name]
+    action: dict[str, Any] = {"id": cell.get("id", ""), **translated_cells(cell, TRANSLATED)}
     for name in ("phase", "effort", "impact"):
         action[name] = cell.get(name, "")
     action["duration_weeks"] = number_cell(cell.get("duration_weeks", ""), "duration_weeks", bad)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from assessor.domain.responses import Response, value_key
 from assessor.services.accounts import create_account
+from assessor.services.answers_in import store_response
 from assessor.services.files import answer_files, read_responses
 from assessor.services.scored import results_of
 from assessor.services.workspace import Workspace
@@ -100,8 +101,7 @@ def _workshop(
     )
     assert record is not None
     for response in responses:
-        respondent = _answer(session, firm_id, record.id, response)
-        RespondentRepository(session).mark_submitted(respondent)
+        store_response(session, firm_id, record.id, response)
     assessments.set_status(firm_id, record.id, AssessmentStatus.CLOSED)
     return record
 
@@ -149,23 +149,6 @@ def _half_done(
             ended = began + dt.timedelta(days=days // (half + 2))
             done = {"status": ActionStatus.DONE}
             repo.update(record.firm_id, record.id, action.id, done, user_id=user_id, at=ended)
-
-
-def _answer(session: Session, firm_id: int, assessment_id: int, response: Response) -> int:
-    invitation = RespondentRepository(session).invite(
-        firm_id, assessment_id, role=response.respondent.role, name=response.respondent.name
-    )
-    assert invitation is not None
-    answers = AnswerRepository(session)
-    for qid, value in response.answers.items():
-        answers.save_answer(
-            invitation.respondent.id,
-            qid,
-            value,
-            evidence=response.evidence.get(qid),
-            comment=response.comments.get(qid),
-        )
-    return invitation.respondent.id
 
 
 def _self_assessment(
