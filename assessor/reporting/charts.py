@@ -151,10 +151,9 @@ def draw_radar(
     closed = [*angles, angles[0]]
     now = [0.0 if v is None else v for v in current]
     with drawing(palette):
-        large = _label_style(labels)[1] > 10
-        fig = Figure(figsize=(6.3, 4.1 if large else 4.6))
-        box = (0.27, 0.1, 0.46, 0.8) if large else (0.22, 0.09, 0.56, 0.8)
-        ax = cast(PolarAxes, fig.add_axes(box, projection="polar"))
+        style = _radar_style(labels)
+        fig = Figure(figsize=(6.3, style.height))
+        ax = cast(PolarAxes, fig.add_axes(style.box, projection="polar"))
         ax.set_theta_offset(math.pi / 2)
         ax.set_theta_direction(-1)
         ink, primary = palette.ink, palette.primary
@@ -166,11 +165,11 @@ def draw_radar(
         ax.set_ylim(0, 100)
         ticks = scale.ticks if scale else [(float(r), str(r)) for r in RINGS]
         ax.set_yticks([p for p, _ in ticks], [""] * len(ticks))
-        _ring_numbers(ax, angles, [now, list(target)], ticks, 8.0 if large else 6.5)
+        _ring_numbers(ax, angles, [now, list(target)], ticks, style.ring_size)
         ax.set_xticks(angles, [""] * count)
         ax.grid(color="#999999", linewidth=0.5)
         shown = [_value_text(v, scale) for v in current]
-        _radar_labels(ax, angles, labels, shown, palette)
+        _radar_labels(ax, angles, labels, shown, palette, style)
         fig.legend(loc="upper left", bbox_to_anchor=(0.01, 0.99), frameon=False, fontsize=10)
     return fig
 
@@ -210,13 +209,28 @@ def _ring_numbers(
                 bbox={"boxstyle": "round,pad=0.12", "facecolor": "white", "edgecolor": "none"})  # fmt: skip
 
 
-def _label_style(labels: Sequence[str]) -> tuple[int, float]:
-    """How the radar's names are wrapped and sized: large for names of up to three short lines
-    (the page shows the radar at about 60% of the text width, so 11 pt prints at about 7 pt),
-    smaller when a name would take more."""
-    if any(wrap(label, 16).count("\n") >= 3 for label in labels):
-        return 18, 7.5
-    return 16, 11.0
+@dataclass(frozen=True)
+class RadarStyle:
+    """How a radar is laid out for its names: wrap width and font sizes, figure and axes."""
+
+    wrap: int
+    label_size: float
+    ring_size: float
+    height: float
+    box: tuple[float, float, float, float]
+
+
+LARGE_RADAR = RadarStyle(16, 11.0, 8.0, 4.1, (0.27, 0.1, 0.46, 0.8))
+"""Names of up to three short lines (the usual case): the page shows the radar at about 60% of
+the text width, so 11 pt prints at about 7 pt."""
+COMPACT_RADAR = RadarStyle(18, 7.5, 6.5, 4.6, (0.22, 0.09, 0.56, 0.8))
+"""Names that would take more lines: smaller type and a larger circle."""
+
+
+def _radar_style(labels: Sequence[str]) -> RadarStyle:
+    if any(wrap(label, LARGE_RADAR.wrap).count("\n") >= 3 for label in labels):
+        return COMPACT_RADAR
+    return LARGE_RADAR
 
 
 def _radar_labels(
@@ -225,14 +239,14 @@ def _radar_labels(
     labels: Sequence[str],
     shown: Sequence[str],
     palette: Palette,
+    style: RadarStyle,
 ) -> None:
     """Each dimension's name and score outside the circle, aligned away from the centre."""
-    width, size = _label_style(labels)
     for angle, label, score in zip(angles, labels, shown, strict=True):
         across, up = math.sin(angle), math.cos(angle)  # clockwise from the top
         ha = "center" if abs(across) < 0.2 else ("left" if across > 0 else "right")
         va = "bottom" if up > 0.2 else ("top" if up < -0.2 else "center")
-        ax.text(angle, 110, f"{wrap(label, width)}\n({score})", ha=ha, va=va, fontsize=size,
+        ax.text(angle, 110, f"{wrap(label, style.wrap)}\n({score})", ha=ha, va=va, fontsize=style.label_size,
                 color=palette.ink, linespacing=1.1)  # fmt: skip
 
 
