@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import traceback
 from pathlib import Path
@@ -12,9 +13,44 @@ import click
 from assessor.cli.state import CliState
 from assessor.domain.errors import ContentInvalid, InputError
 
+COMMAND_MODULES = {
+    "validate": "assessor.cli.content",
+    "schema": "assessor.cli.content",
+    "show": "assessor.cli.content",
+    "score": "assessor.cli.score",
+    "roadmap": "assessor.cli.roadmap",
+    "report": "assessor.cli.report",
+    "template": "assessor.cli.authoring",
+    "import": "assessor.cli.authoring",
+    "export": "assessor.cli.exchange",
+    "import-answers": "assessor.cli.exchange",
+    "compare": "assessor.cli.exchange",
+    "serve": "assessor.cli.web",
+    "demo": "assessor.cli.web",
+    "user": "assessor.cli.web",
+    "db": "assessor.store.cli",
+    "backup": "assessor.store.cli",
+    "restore": "assessor.store.cli",
+}
+"""Each command and the module that defines it: a command imports only its own module (a fresh
+`assessor report` does not load the web app or the spreadsheet readers)."""
+
 
 class AssessorGroup(click.Group):
-    """A command group that turns every failure into a clear message, never a traceback."""
+    """A command group that loads a command's module when the command is asked for, and turns
+    every failure into a clear message, never a traceback."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command's name, sorted."""
+        return sorted({*COMMAND_MODULES, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command of that name, its module imported on first use."""
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            module = importlib.import_module(COMMAND_MODULES[cmd_name])
+            for command in module.COMMANDS:
+                self.commands.setdefault(command.name or "", command)
+        return self.commands.get(cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; report content and input errors plainly and exit non-zero."""
@@ -61,16 +97,6 @@ def main() -> None:
     """Entry point of the `assessor` console script."""
     cli(prog_name="assessor")
 
-
-from assessor.cli import authoring, exchange, report, roadmap, score, web  # noqa: E402
-from assessor.cli import content as content_commands  # noqa: E402  (the commands join the group)
-from assessor.store.cli import backup_command, db, restore_command  # noqa: E402
-
-for _module in (content_commands, score, roadmap, report, authoring, exchange, web):
-    for _command in _module.COMMANDS:
-        cli.add_command(_command)
-for _command in (db, backup_command, restore_command):
-    cli.add_command(_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

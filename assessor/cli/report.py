@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from assessor.cli.options import AssessmentInput, assessment_options, day
+from assessor.reporting.press import Press
 from assessor.services.files import (
     check_writable,
     read_consensus,
@@ -88,40 +89,43 @@ def report(
     doc_version: str,
 ) -> None:
     """Write the readiness report for a board (executive) or a workshop (full), as PDF or HTML."""
-    # Imported here: rendering needs matplotlib and WeasyPrint, which the other commands do not.
-    from assessor.services.reports import prepare_report, render_report
-
     fmt = output_format(output)  # refuse a wrong suffix before any work
     check_writable(output)
-    ws = ctx.obj.workspace()
-    questionnaire_id = assessment_input.questionnaire_id
-    responses = read_responses(ws, questionnaire_id, assessment_input.answer_paths)
-    request = ReportRequest(
-        template=template,
-        format=fmt,
-        lang=assessment_input.lang,
-        options=ReportOptions(
-            client=client,
-            date=day(report_date) or dt.date.today(),
-            paper=paper,
-            named=named,
-            version=doc_version,
-        ),
-        consultant=consultant,
-        firm=firm,
-        branding=branding_path,
-        start=day(start),
-    )
-    targets = read_targets(ws, assessment_input.targets_path)
-    consensus = read_consensus(ws, questionnaire_id, consensus_path) if consensus_path else []
-    job = prepare_report(ws, questionnaire_id, responses, targets, request, consensus=consensus)
+    # matplotlib and WeasyPrint load in the press while this process reads, scores and words.
+    with Press() as press:
+        from assessor.reporting.processes import processors
+        from assessor.services.reports import prepare_report, render_report
+
+        ws = ctx.obj.workspace()
+        questionnaire_id = assessment_input.questionnaire_id
+        responses = read_responses(ws, questionnaire_id, assessment_input.answer_paths)
+        request = ReportRequest(
+            template=template,
+            format=fmt,
+            lang=assessment_input.lang,
+            options=ReportOptions(
+                client=client,
+                date=day(report_date) or dt.date.today(),
+                paper=paper,
+                named=named,
+                version=doc_version,
+            ),
+            consultant=consultant,
+            firm=firm,
+            branding=branding_path,
+            start=day(start),
+        )
+        targets = read_targets(ws, assessment_input.targets_path)
+        consensus = read_consensus(ws, questionnaire_id, consensus_path) if consensus_path else []
+        job = prepare_report(ws, questionnaire_id, responses, targets, request, consensus=consensus)
+        rendered = render_report(job, ws, press=press, chart_workers=min(2, processors()))
     inputs = [
         *assessment_input.answer_paths,
         assessment_input.targets_path,
         branding_path,
         consensus_path,
     ]
-    write_output(output, render_report(job, ws).data, inputs=[p for p in inputs if p])
+    write_output(output, rendered.data, inputs=[p for p in inputs if p])
     if not client:
         click.echo(
             "note: no --client given; the report names the client 'Client organisation'", err=True

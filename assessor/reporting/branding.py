@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
-import matplotlib
 from PIL import Image
 from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator
 
@@ -66,6 +65,10 @@ class BrandingFile(BaseModel):
     @field_validator("colormap")
     @classmethod
     def _known_colormap(cls, value: str) -> str:
+        if value == DEFAULT_PALETTE.colormap:  # known without importing matplotlib
+            return value
+        import matplotlib
+
         if value not in matplotlib.colormaps:
             raise ValueError(f"unknown matplotlib colormap {value!r} (try cividis or viridis)")
         return value

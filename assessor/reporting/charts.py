@@ -15,15 +15,13 @@ import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-import matplotlib
-from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
-from matplotlib.projections.polar import PolarAxes
+if TYPE_CHECKING:  # matplotlib is imported where a chart is drawn, not with this module
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Patch
+    from matplotlib.projections.polar import PolarAxes
 
 Translate = Callable[..., str]
 CHART_FORMATS = ("svg", "png")
@@ -110,6 +108,8 @@ def render(fig: Figure, chart_id: str, alt: str, fmt: str = "svg") -> Chart:
     """A figure as SVG (text kept as text) or PNG bytes, with its id and alt text."""
     if fmt not in CHART_FORMATS:
         raise ValueError(f"unknown chart format {fmt!r}; expected one of {CHART_FORMATS}")
+    import matplotlib
+
     buffer = io.BytesIO()
     with matplotlib.rc_context(_RC):
         if fmt == "svg":
@@ -120,9 +120,18 @@ def render(fig: Figure, chart_id: str, alt: str, fmt: str = "svg") -> Chart:
     return Chart(chart_id, alt, mime, buffer.getvalue())
 
 
+def figure(**kwargs: Any) -> Figure:
+    """A new matplotlib figure (matplotlib is imported on the first)."""
+    from matplotlib.figure import Figure
+
+    return Figure(**kwargs)
+
+
 @contextmanager
 def drawing(palette: Palette) -> Iterator[None]:
     """Chart settings in force while artists are created (they keep them when saved)."""
+    import matplotlib
+
     with matplotlib.rc_context({**_RC, "font.family": palette.font}):
         yield
 
@@ -152,8 +161,8 @@ def draw_radar(
     now = [0.0 if v is None else v for v in current]
     with drawing(palette):
         style = _radar_style(labels)
-        fig = Figure(figsize=(6.3, style.height))
-        ax = cast(PolarAxes, fig.add_axes(style.box, projection="polar"))
+        fig = figure(figsize=(6.3, style.height))
+        ax = cast("PolarAxes", fig.add_axes(style.box, projection="polar"))
         ax.set_theta_offset(math.pi / 2)
         ax.set_theta_direction(-1)
         ink, primary = palette.ink, palette.primary
@@ -264,9 +273,11 @@ def draw_heatmap(
     col_labels = _upright_labels(columns, (width - left - right) / max(len(columns), 1))
     top = 0.25 + longest_line(col_labels) * CHAR_WIDTH_IN * 7 / 7.5
     height = top + 0.35 + 0.26 * len(rows)
+    import matplotlib
+
     cmap = matplotlib.colormaps[palette.colormap].with_extremes(bad="#eeeeee")
     with drawing(palette):
-        fig = Figure(figsize=(width, height))
+        fig = figure(figsize=(width, height))
         ax = fig.add_axes(
             (left / width, 0.2 / height, 1 - (left + right) / width, 1 - top / height)
         )
@@ -344,7 +355,7 @@ def draw_gap(
         (others, 0.19, palette.secondary, "////", t("chart.others")),
     )
     with drawing(palette):
-        fig = Figure(figsize=(width, height))
+        fig = figure(figsize=(width, height))
         ax = _horizontal_axes(fig, wrapped, width, height)
         for values, offset, colour, hatch, name in series:
             rows = [r + offset for r in range(len(labels))]
@@ -379,7 +390,7 @@ def draw_score_bars(
     wrapped = [wrap(label, 26) for label in labels]
     width, height = 6.3, 1.1 + 0.34 * len(labels)
     with drawing(palette):
-        fig = Figure(figsize=(width, height))
+        fig = figure(figsize=(width, height))
         ax = _horizontal_axes(fig, wrapped, width, height)
         for row, (score, target) in enumerate(zip(scores, targets, strict=True)):
             short = score is None or score < target
@@ -406,6 +417,8 @@ def draw_score_bars(
                 [0.0, *(p for p, _ in scale.ticks)], [scale.bottom, *(x for _, x in scale.ticks)]
             )
             ax.set_xlabel(scale.axis)
+        from matplotlib.lines import Line2D
+
         handles = [*_score_keys(scores, targets, palette, t), Line2D([], [], color=palette.ink,
                    linewidth=2.0, label=t("chart.target"))]  # fmt: skip
         fig.legend(
@@ -422,6 +435,8 @@ def _score_keys(
     scores: Sequence[float | None], targets: Sequence[float], palette: Palette, t: Translate
 ) -> list[Patch]:
     """The key of the score bars: a bar on target, a bar short of it, each only if one is drawn."""
+    from matplotlib.patches import Patch
+
     short = [score is None or score < target for score, target in zip(scores, targets, strict=True)]
     keys = []
     if not all(short):
@@ -447,6 +462,9 @@ def fit_left_margin(ax: Axes, pad: float = 0.12, most: float = 0.5) -> None:
     Widths allow for SVG_TEXT_WIDENING; `pad` (inches) leaves room for the ticks; the margin
     never exceeds `most` of the width.
     """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     fig = ax.get_figure()
     assert isinstance(fig, Figure)
     renderer = FigureCanvasAgg(fig).get_renderer()  # type: ignore[no-untyped-call]

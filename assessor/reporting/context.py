@@ -14,6 +14,7 @@ from assessor.domain.results import Assessment, FrameworkScore, Roadmap
 from assessor.domain.text import tr
 from assessor.reporting import ReportError
 from assessor.reporting.branding import Branding
+from assessor.reporting.chart_board import ChartBoard
 from assessor.reporting.consensus import consensus_view
 from assessor.reporting.figures import ChartInputs, ReportCharts
 from assessor.reporting.front import document_control, scope
@@ -68,6 +69,8 @@ class ReportInput:
     """The assessment scored with the consensus in place of the respondents' answers."""
     progress: ProgressInput | None = None
     """The client's earlier assessments and what moved since the last one."""
+    board: ChartBoard | None = None
+    """Where the charts are drawn (by default each as the template asks, in this process)."""
 
 
 def build_context(inp: ReportInput) -> dict[str, Any]:
@@ -88,6 +91,7 @@ def build_context(inp: ReportInput) -> dict[str, Any]:
     rows = person_groups(a, t, order) if named else groups
     chart_inputs = ChartInputs(inp.content, a, inp.roadmap, main, tuple(phases), tuple(rows))
     report = _report(inp)
+    board = inp.board or ChartBoard(inp.options.chart_format)
     questions = question_sections(look)
     context: dict[str, Any] = {
         "t": t,
@@ -122,18 +126,15 @@ def build_context(inp: ReportInput) -> dict[str, Any]:
         "control": document_control(report, t, named, layout.min_group),
         "scope": scope(inp.content, a, t, main.id if main else ""),
         "references": look.citations.listed(t.lang),
-        "charts": ReportCharts(chart_inputs, t, inp.branding.palette, inp.options.chart_format),
+        "charts": ReportCharts(chart_inputs, t, inp.branding.palette, board),
     }
-    charts = context["charts"]
     context["consensus"] = (
         consensus_view(inp.consensus, inp.responses, inp.agreed, main, look, groups)
         if inp.agreed is not None
         else None
     )
     context["progress"] = (
-        progress_view(
-            inp.progress, look, main, inp.branding.palette, charts.drawn, inp.options.chart_format
-        )
+        progress_view(inp.progress, look, main, inp.branding.palette, board)
         if inp.progress is not None
         else None
     )

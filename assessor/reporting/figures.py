@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
-
-from matplotlib.figure import Figure
+from functools import cached_property, partial
 
 from assessor.domain.content import Content
 from assessor.domain.results import Assessment, FrameworkScore, Roadmap
+from assessor.domain.schema import DisplayScale
 from assessor.domain.text import clean_display, tr
 from assessor.domain.units import in_units, unit_ticks
 from assessor.reporting import charts
+from assessor.reporting.chart_board import ChartBoard, Draw, PendingChart
 from assessor.reporting.charts import Chart, Palette, Scale
 from assessor.reporting.gantt import GanttBar, draw_gantt, split_gantt
 from assessor.reporting.i18n import Translator
@@ -21,6 +21,26 @@ HEATMAP_ROWS = 25
 """Respondents in one heatmap: one that fits a page; more continue in the next heatmap."""
 GANTT_FIRST, GANTT_NEXT = 7.8, 9.2
 """Inches of the full roadmap's Gantt: under the chapter's opening, then a page of its own."""
+
+AnyChart = Chart | PendingChart
+"""A chart drawn, or one the report's board draws after the template."""
+
+
+def _gantt_weight(bars: list[GanttBar]) -> int:
+    """A Gantt chart's drawing work against a simple chart's: it measures every row's label."""
+    return max(1, len(bars) // 10)
+
+
+@dataclass(frozen=True)
+class UnitLabel:
+    """A 0-100 score as a framework's own units print it (a chart's tick or value label)."""
+
+    t: Translator
+    display: DisplayScale
+
+    def __call__(self, score: float) -> str:
+        """The score in the display's units and decimals."""
+        return self.t.number(in_units(score, self.display), self.display.decimals)
 
 
 @dataclass(frozen=True)
@@ -41,19 +61,21 @@ class ReportCharts:
     """The report's charts; each is drawn on first use, so a report draws only what it shows."""
 
     def __init__(
-        self, inputs: ChartInputs, t: Translator, palette: Palette, fmt: str = "svg"
+        self, inputs: ChartInputs, t: Translator, palette: Palette, board: ChartBoard
     ) -> None:
         self._in = inputs
         self._t = t
         self._palette = palette
-        self._fmt = fmt
-        self.drawn: list[Chart] = []
-        self._phase_bars: dict[str, Chart | None] = {}
+        self._board = board
+        self._phase_bars: dict[str, AnyChart | None] = {}
 
-    def _keep(self, fig: Figure, chart_id: str, alt_key: str) -> Chart:
-        chart = charts.render(fig, chart_id, self._t(alt_key), self._fmt)
-        self.drawn.append(chart)
-        return chart
+    @property
+    def drawn(self) -> list[Chart]:
+        """The charts drawn so far, in the order the template asked for them."""
+        return self._board.drawn
+
+    def _keep(self, chart_id: str, alt_key: str, draw: Draw, weight: int = 1) -> AnyChart:
+        return self._board.chart(chart_id, self._t(alt_key), draw, weight)
 
     def _scale(self, framework: FrameworkScore) -> Scale | None:
         """The framework's own units on a chart, or None for 0 to 100."""
@@ -61,10 +83,7 @@ class ReportCharts:
         display = declared.display if declared else None
         if display is None:
             return None
-
-        def label(score: float) -> str:
-            return self._t.number(in_units(score, display), display.decimals)
-
+        label = UnitLabel(self._t, display)
         digits = 0 if all(v == int(v) for _, v in unit_ticks(display)) else display.decimals
         ticks = [(p, self._t.number(v, digits)) for p, v in unit_ticks(display)]
         bottom, top = self._t.number(display.min, digits), self._t.number(display.max, digits)
@@ -75,28 +94,23 @@ class ReportCharts:
         return [tr(d.title, self._t.lang) for d in framework.dimensions.values()]
 
     @cached_property
-    def radar(self) -> Chart | None:
+    def radar(self) -> AnyChart | None:
         """Current against target for every dimension of the main framework."""
         main = self._in.main
         if main is None or len(main.dimensions) < 3:
             return None
         dims = list(main.dimensions.values())
-        fig = charts.draw_radar(
-            self._labels(main),
-            [d.score for d in dims],
-            [d.target for d in dims],
-            self._t,
-            self._palette,
-            self._scale(main),
-        )
-        return self._keep(fig, "chart-radar", "chart.radar_alt")
+        labels, scale = self._labels(main), self._scale(main)
+        scores, targets = [d.score for d in dims], [d.target for d in dims]
+        draw = partial(charts.draw_radar, labels, scores, targets, self._t, self._palette, scale)
+        return self._keep("chart-radar", "chart.radar_alt", draw)
 
     @cached_property
-    def phases(self) -> Chart | None:
+    def phases(self) -> AnyChart | None:
         """Readiness by phase against target, for the first phases framework."""
         return self.phase_bars(self._in.phases[0].id) if self._in.phases else None
 
-    def phase_bars(self, framework_id: str) -> Chart | None:
+    def phase_bars(self, framework_id: str) -> AnyChart | None:
         """Readiness by phase against target, for one of the phases frameworks (drawn once)."""
         if framework_id in self._phase_bars:
             return self._phase_bars[framework_id]
@@ -104,21 +118,18 @@ class ReportCharts:
         if phases is None:
             return None
         dims = list(phases.dimensions.values())
-        fig = charts.draw_score_bars(
-            self._labels(phases),
-            [d.score for d in dims],
-            [d.target for d in dims],
-            self._t,
-            self._palette,
-            self._scale(phases),
-        )
+        labels, scale = self._labels(phases), self._scale(phases)
+        scores, targets = [d.score for d in dims], [d.target for d in dims]
         first = framework_id == self._in.phases[0].id
         chart_id = "chart-phases" if first else f"chart-phases-{framework_id}"
-        self._phase_bars[framework_id] = self._keep(fig, chart_id, "chart.phases_alt")
+        draw = partial(
+            charts.draw_score_bars, labels, scores, targets, self._t, self._palette, scale
+        )
+        self._phase_bars[framework_id] = self._keep(chart_id, "chart.phases_alt", draw)
         return self._phase_bars[framework_id]
 
     @cached_property
-    def roadmap_phases(self) -> Chart | None:
+    def roadmap_phases(self) -> AnyChart | None:
         """The roadmap at a glance: one bar per planned phase."""
         bars = [
             GanttBar(tr(p.title, self._t.lang), p.start_week, p.end_week, "action")
@@ -127,11 +138,12 @@ class ReportCharts:
         ]
         if not bars:
             return None
-        fig = draw_gantt(bars, self._in.roadmap.total_weeks, self._t, self._palette)
-        return self._keep(fig, "chart-roadmap-phases", "chart.glance_alt")
+        weeks = self._in.roadmap.total_weeks
+        draw = partial(draw_gantt, bars, weeks, self._t, self._palette)
+        return self._keep("chart-roadmap-phases", "chart.glance_alt", draw, _gantt_weight(bars))
 
     @cached_property
-    def roadmap(self) -> list[Chart]:
+    def roadmap(self) -> list[AnyChart]:
         """The full roadmap: each phase's span, then its actions, critical ones and quick wins
         marked, in as many charts as it takes to show every action's whole title."""
         bars: list[GanttBar] = []
@@ -159,19 +171,19 @@ class ReportCharts:
                         self._in.roadmap.total_weeks,
                     )
                 )
-        drawn = []
+        drawn: list[AnyChart] = []
         weeks = self._in.roadmap.total_weeks
         for part, rows in enumerate(split_gantt(bars, GANTT_FIRST, GANTT_NEXT), start=1):
             if not rows:
                 continue
             height = GANTT_FIRST if part == 1 else GANTT_NEXT
-            fig = draw_gantt(rows, weeks, self._t, self._palette, max_height=height)
             chart_id = "chart-roadmap" if part == 1 else f"chart-roadmap-{part}"
-            drawn.append(self._keep(fig, chart_id, "chart.gantt_alt"))
+            draw = partial(draw_gantt, rows, weeks, self._t, self._palette, max_height=height)
+            drawn.append(self._keep(chart_id, "chart.gantt_alt", draw, _gantt_weight(rows)))
         return drawn
 
     @cached_property
-    def heatmaps(self) -> list[Chart]:
+    def heatmaps(self) -> list[AnyChart]:
         """Each group's (role's, or named person's) score of each main-framework dimension,
         HEATMAP_ROWS rows to a chart, so that every row is shown however many there are."""
         main, groups = self._in.main, self._in.groups
@@ -180,29 +192,35 @@ class ReportCharts:
         dims = list(main.dimensions.values())
         rows = [clean_display(g.label) for g in groups]
         values = [[group_score(d, g) for d in dims] for g in groups]
-        drawn = []
+        drawn: list[AnyChart] = []
         for part, first in enumerate(range(0, len(groups), HEATMAP_ROWS), start=1):
             last = first + HEATMAP_ROWS
-            fig = charts.draw_heatmap(
-                rows[first:last], self._labels(main), values[first:last], self._t, self._palette
+            draw = partial(
+                charts.draw_heatmap,
+                rows[first:last],
+                self._labels(main),
+                values[first:last],
+                self._t,
+                self._palette,
             )
             chart_id = "chart-heatmap" if part == 1 else f"chart-heatmap-{part}"
-            drawn.append(self._keep(fig, chart_id, "chart.heatmap_alt"))
+            drawn.append(self._keep(chart_id, "chart.heatmap_alt", draw))
         return drawn
 
     @cached_property
-    def perception(self) -> Chart | None:
+    def perception(self) -> AnyChart | None:
         """Executives' scores against everyone else's, per main-framework dimension."""
         main = self._in.main
         gap = self._in.assessment.disagreement.perception_gap
         if main is None or gap.gap is None:
             return None
         refs = [d.ref for d in main.dimensions.values()]
-        fig = charts.draw_gap(
+        draw = partial(
+            charts.draw_gap,
             self._labels(main),
             [gap.executive_by_dimension.get(ref) for ref in refs],
             [gap.others_by_dimension.get(ref) for ref in refs],
             self._t,
             self._palette,
         )
-        return self._keep(fig, "chart-perception", "chart.perception_alt")
+        return self._keep("chart-perception", "chart.perception_alt", draw)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
-from matplotlib.patches import Patch
-from matplotlib.ticker import MaxNLocator
+if TYPE_CHECKING:  # matplotlib is imported where a chart is drawn, not with this module
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Patch
 
 from assessor.reporting.charts import (
     CHAR_WIDTH_IN,
@@ -16,6 +17,7 @@ from assessor.reporting.charts import (
     Palette,
     Translate,
     drawing,
+    figure,
     fit_left_margin,
     longest_line,
     style_axes,
@@ -103,13 +105,15 @@ def draw_gantt(
     width, height = 6.7, FRAME + pitch * len(bars)
     left = min(3.35, 0.25 + longest_line(labels) * CHAR_WIDTH_IN * size / 7.5)
     with drawing(palette):
-        fig = Figure(figsize=(width, height))
+        fig = figure(figsize=(width, height))
         ax = fig.add_axes(
             (left / width, 0.5 / height, 1 - (left + 0.15) / width, 1 - FRAME / height)
         )
         _draw_bars(ax, bars, labels, size, palette)
         ax.set_ylim(len(bars) - 0.5, -0.5)
         ax.set_xlim(0.5, max(total_weeks, 1) + 0.5)
+        from matplotlib.ticker import MaxNLocator
+
         ax.xaxis.set_major_locator(MaxNLocator(nbins=12, integer=True, min_n_ticks=1))
         ax.set_xlabel(t("chart.weeks"))
         ax.grid(axis="x", color="#cccccc", linewidth=0.5)
@@ -145,6 +149,8 @@ def _draw_bars(
 
 
 def _gantt_key(kind: str, palette: Palette, t: Translate) -> Patch:
+    from matplotlib.patches import Patch
+
     fill, edge, _, line = _GANTT_STYLES[kind]
     return Patch(
         facecolor=getattr(palette, fill),

@@ -26,6 +26,14 @@ def html_to_pdf(
 ) -> bytes:
     """Render report HTML to PDF bytes, loading only `data:` URIs and files inside `folders`
     (by default the base URL's folder); problems are logged in plain words."""
+    with reported_problems():
+        return print_pdf(html, base_url, folders)
+
+
+def print_pdf(
+    html: str, base_url: str | None = None, folders: Sequence[Path] | None = None
+) -> bytes:
+    """`html_to_pdf` without catching the problems WeasyPrint reports."""
     from weasyprint import HTML
 
     from assessor.reporting.fetcher import ConfinedFetcher
@@ -33,9 +41,17 @@ def html_to_pdf(
     if folders is None:
         folders = [Path(url2pathname(urlsplit(base_url).path))] if base_url else []
     document = HTML(string=html, base_url=base_url, url_fetcher=ConfinedFetcher(folders))
-    with reported_problems():
-        pdf: bytes = document.write_pdf(font_config=_font_config())
+    pdf: bytes = document.write_pdf(font_config=_font_config())
     return pdf
+
+
+def load_weasyprint() -> None:
+    """Import WeasyPrint and set up its fonts, ahead of the first PDF."""
+    from weasyprint import HTML  # noqa: F401
+
+    from assessor.reporting.fetcher import ConfinedFetcher  # noqa: F401
+
+    _font_config()
 
 
 class _Collect(logging.Handler):

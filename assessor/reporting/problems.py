@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 LOG = logging.getLogger("assessor")
@@ -60,8 +60,9 @@ def log_in_words(message: str) -> str:
 
 
 @contextmanager
-def reported_problems() -> Iterator[list[str]]:
-    """Catch library warnings and logged problems meanwhile; log each once, in plain words."""
+def collected_problems() -> Iterator[list[str]]:
+    """Catch library warnings and logged problems meanwhile, in plain words and each once; the
+    list is filled when the block ends (a worker process sends it to the one that logs)."""
     handler = _Collect()
     loggers = [logging.getLogger(name) for name in WATCHED_LOGGERS]
     for logger in loggers:
@@ -74,7 +75,23 @@ def reported_problems() -> Iterator[list[str]]:
     finally:
         for logger in loggers:
             logger.removeHandler(handler)
-        problems += [warning_in_words(w.category, str(w.message)) for w in caught]
-        problems += [log_in_words(message) for message in handler.messages]
-        for problem in dict.fromkeys(problems):
-            LOG.warning("warning: %s", problem)
+        found = [warning_in_words(w.category, str(w.message)) for w in caught]
+        found += [log_in_words(message) for message in handler.messages]
+        problems += dict.fromkeys(found)
+
+
+def log_problems(problems: Iterable[str]) -> None:
+    """Log each problem once on the `assessor` logger."""
+    for problem in dict.fromkeys(problems):
+        LOG.warning("warning: %s", problem)
+
+
+@contextmanager
+def reported_problems() -> Iterator[list[str]]:
+    """Catch library warnings and logged problems meanwhile; log each once, in plain words."""
+    problems: list[str] = []
+    try:
+        with collected_problems() as problems:
+            yield problems
+    finally:
+        log_problems(problems)

@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 from assessor.domain.comparison import Comparison
 from assessor.domain.results import Assessment, FrameworkScore, Roadmap
 from assessor.domain.text import tr
-from assessor.reporting.charts import Chart, Palette, render
+from assessor.reporting.chart_board import ChartBoard, PendingChart
+from assessor.reporting.charts import Chart, Palette
 from assessor.reporting.consensus import signed
 from assessor.reporting.lookup import Lookup
 from assessor.reporting.trends import draw_dimension_trend
@@ -64,19 +65,16 @@ class TrendChart:
         dates: list[dt.date],
         alt: str,
         palette: Palette,
-        drawn: list[Chart],
-        fmt: str = "svg",
+        board: ChartBoard,
     ) -> None:
         self._series, self._dates, self._alt = series, dates, alt
-        self._palette, self._drawn, self._fmt = palette, drawn, fmt
+        self._palette, self._board = palette, board
 
     @cached_property
-    def chart(self) -> Chart:
-        """The trend as SVG, kept with the report's drawn charts."""
-        fig = draw_dimension_trend(self._dates, self._series, self._palette)
-        chart = render(fig, "chart-trend", self._alt, self._fmt)
-        self._drawn.append(chart)
-        return chart
+    def chart(self) -> Chart | PendingChart:
+        """The trend, drawn by the report's board with its other charts."""
+        draw = partial(draw_dimension_trend, self._dates, self._series, self._palette)
+        return self._board.chart("chart-trend", self._alt, draw)
 
 
 def progress_view(
@@ -84,8 +82,7 @@ def progress_view(
     look: Lookup,
     main: FrameworkScore | None,
     palette: Palette,
-    drawn: list[Chart],
-    fmt: str = "svg",
+    board: ChartBoard,
 ) -> View:
     """The progress section's facts, worded in the report's language."""
     t, c = look.t, inp.comparison
@@ -123,7 +120,7 @@ def progress_view(
         "actions_done": [look.action(a) for a in done],
         "actions_under_way": len(under_way),
         "same_content": c.same_content,
-        "trend": _trend(inp, look, main, palette, drawn, fmt) if main else None,
+        "trend": _trend(inp, look, main, palette, board) if main else None,
     }
 
 
@@ -132,8 +129,7 @@ def _trend(
     look: Lookup,
     main: FrameworkScore,
     palette: Palette,
-    drawn: list[Chart],
-    fmt: str,
+    board: ChartBoard,
 ) -> TrendChart:
     assessments = [*(e.result for e in inp.history.earlier), look.assessment]
     dates = [*(e.assessed_on for e in inp.history.earlier), inp.today]
@@ -143,7 +139,7 @@ def _trend(
             d.score if (d := a.dimension(dim.ref)) is not None else None for a in assessments
         ]
     alt = look.t("progress.trend_alt", framework=tr(main.title, look.t.lang))
-    return TrendChart(series, dates, alt, palette, drawn, fmt)
+    return TrendChart(series, dates, alt, palette, board)
 
 
 def _dimension_row(look: Lookup, ref: str, before: float | None, after: float | None) -> View:

@@ -8,15 +8,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from itertools import cycle
+from typing import TYPE_CHECKING
 
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
+if TYPE_CHECKING:  # matplotlib is imported where a chart is drawn, not with this module
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 from assessor.reporting.charts import (
     DEFAULT_PALETTE,
     Chart,
     Palette,
     drawing,
+    figure,
     render,
     shorten,
     style_axes,
@@ -37,7 +40,7 @@ def draw_dimension_trend(
 ) -> Figure:
     """One line per dimension: its score (0-100) at each assessment's date."""
     with drawing(palette):
-        fig = Figure(figsize=(7.0, 3.4), layout="constrained")
+        fig = figure(figsize=(7.0, 3.4), layout="constrained")
         ax = fig.add_subplot()
         looks = zip(cycle(STYLES), cycle(MARKERS), cycle(_colours(palette)), strict=False)
         for (label, scores), (style, marker, colour) in zip(series.items(), looks, strict=False):
@@ -64,7 +67,7 @@ def draw_phase_progress(
 ) -> Figure:
     """One step line per phase: the share of its actions done (percent) after each change."""
     with drawing(palette):
-        fig = Figure(figsize=(7.0, 3.0), layout="constrained")
+        fig = figure(figsize=(7.0, 3.0), layout="constrained")
         ax = fig.add_subplot()
         looks = zip(cycle(STYLES), cycle(MARKERS), cycle(_colours(palette)), strict=False)
         for (phase_id, title), (style, marker, colour) in zip(phases.items(), looks, strict=False):

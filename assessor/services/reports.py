@@ -25,10 +25,13 @@ from assessor.domain.responses import Response
 from assessor.domain.results import Assessment
 from assessor.reporting import ReportError
 from assessor.reporting.branding import Branding, load_branding, with_people
+from assessor.reporting.chart_board import ChartBoard
 from assessor.reporting.charts import Chart
 from assessor.reporting.context import ReportInput, build_context
 from assessor.reporting.i18n import Translator, load_translator
 from assessor.reporting.pdf import html_to_pdf
+from assessor.reporting.press import Press
+from assessor.reporting.processes import processors
 from assessor.reporting.progress import History, ProgressInput
 from assessor.reporting.render import render_html, template_names
 from assessor.reporting.rules import FindingRules, load_rules
@@ -192,10 +195,26 @@ def _workspace(root: Path, base: Path | None) -> Workspace:
     return open_workspace(root, base)
 
 
-def render_report(job: ReportJob, ws: Workspace | None = None) -> RenderedReport:
-    """Run a report job: score, plan the roadmap, word, draw, render HTML and print the PDF."""
+def render_report(
+    job: ReportJob,
+    ws: Workspace | None = None,
+    *,
+    press: Press | None = None,
+    chart_workers: int = 1,
+) -> RenderedReport:
+    """Run a report job: score, plan the roadmap, word, draw, render HTML and print the PDF.
+
+    With a `press` (started before, so that its imports overlapped this work) the charts are
+    drawn and the PDF printed there; with `chart_workers` 2 and no press, the charts are drawn
+    after the template, half of them in a forked process."""
     ws = ws or _workspace(job.root, job.base)
     request = job.request
+    board = ChartBoard(
+        request.options.chart_format,
+        deferred=press is not None or chart_workers > 1,
+        workers=chart_workers,
+        drawer=press,
+    )
     assessment = score(ws, job.questionnaire, job.responses, job.targets)
     roadmap = plan(ws, assessment, request.start)
     settings = report_settings(ws.report_dirs, request.lang, request.branding)
@@ -219,13 +238,21 @@ def render_report(job: ReportJob, ws: Workspace | None = None) -> RenderedReport
             consensus=job.consensus,
             agreed=agreed,
             progress=_progress(ws, job.history, assessment, request) if job.history else None,
+            board=board,
         )
     )
-    html = render_html(ws.report_dirs, request.template, context)
+    html = board.finish(render_html(ws.report_dirs, request.template, context))
     document = None
     if request.format == "pdf":
-        document = html_to_pdf(html, base_url=ws.report_dirs[0].resolve().as_uri() + "/")
-    return RenderedReport(html=html, pdf=document, charts=list(context["charts"].drawn))
+        document = (press or html_to_pdf)(html, ws.report_dirs[0].resolve().as_uri() + "/")
+    return RenderedReport(html=html, pdf=document, charts=list(board.drawn))
+
+
+def render_on_all_processors(job: ReportJob, ws: Workspace | None = None) -> RenderedReport:
+    """`render_report` for a fresh process: matplotlib and WeasyPrint load in the press while
+    this one scores and words; the press draws the charts (on two processors) and prints."""
+    with Press() as press:
+        return render_report(job, ws, press=press, chart_workers=min(2, processors()))
 
 
 def _progress(
@@ -243,7 +270,7 @@ def render_in_worker(job: ReportJob) -> RenderedReport:
     """Run a report job in a fresh worker process, so that no render shares global state."""
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=1, mp_context=context, max_tasks_per_child=1) as pool:
-        return pool.submit(render_report, job).result()
+        return pool.submit(render_on_all_processors, job).result()
 
 
 class ReportCache(Protocol):

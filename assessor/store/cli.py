@@ -81,3 +81,6 @@ def restore_command(database_url: str, source: Path) -> None:
     except BackupError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"restored {sum(counts.values())} rows in {len(counts)} tables", err=True)
+
+
+COMMANDS = (db, backup_command, restore_command)
