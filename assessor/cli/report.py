@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from assessor.cli.options import AssessmentInput, assessment_options, day
-from assessor.reporting.press import Press
 from assessor.services.files import (
     check_writable,
     read_consensus,
@@ -16,6 +15,7 @@ from assessor.services.files import (
     read_targets,
     write_output,
 )
+from assessor.services.press import Press
 from assessor.services.report_request import PAPERS, ReportOptions, ReportRequest, output_format
 
 DAY = click.DateTime(formats=["%Y-%m-%d"])
@@ -93,7 +93,7 @@ def report(
     check_writable(output)
     # matplotlib and WeasyPrint load in the press while this process reads, scores and words.
     with Press() as press:
-        from assessor.reporting.processes import processors
+        from assessor.services.press import processors
         from assessor.services.reports import prepare_report, render_report
 
         ws = ctx.obj.workspace()

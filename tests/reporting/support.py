@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,15 @@ class Rendered:
         """The PDF, opened with pypdf."""
         assert self.report.pdf is not None
         return PdfReader(io.BytesIO(self.report.pdf))
+
+    @cached_property
+    def plumbed(self) -> Any:
+        """The PDF opened with pdfplumber once, for every test that reads its geometry (each
+        page is parsed on first use and kept)."""
+        import pdfplumber
+
+        assert self.report.pdf is not None
+        return pdfplumber.open(io.BytesIO(self.report.pdf))
 
     def text(self) -> str:
         """Every page's text with whitespace runs collapsed."""
