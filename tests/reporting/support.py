@@ -32,9 +32,9 @@ class Rendered:
     report: RenderedReport
     warnings: list[str]
 
-    @property
+    @cached_property
     def pdf(self) -> PdfReader:
-        """The PDF, opened with pypdf."""
+        """The PDF, opened with pypdf (once: its pages are parsed on first use and kept)."""
         assert self.report.pdf is not None
         return PdfReader(io.BytesIO(self.report.pdf))
 
@@ -49,6 +49,10 @@ class Rendered:
 
     def text(self) -> str:
         """Every page's text with whitespace runs collapsed."""
+        return self._text
+
+    @cached_property
+    def _text(self) -> str:
         return " ".join(" ".join(page.extract_text().split()) for page in self.pdf.pages)
 
 
