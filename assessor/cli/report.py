@@ -15,7 +15,7 @@ from assessor.services.files import (
     read_targets,
     write_output,
 )
-from assessor.services.press import Press
+from assessor.services.press import Press, processors
 from assessor.services.report_request import PAPERS, ReportOptions, ReportRequest, output_format
 
 DAY = click.DateTime(formats=["%Y-%m-%d"])
@@ -93,7 +93,6 @@ def report(
     check_writable(output)
     # matplotlib and WeasyPrint load in the press while this process reads, scores and words.
     with Press() as press:
-        from assessor.services.press import processors
         from assessor.services.reports import prepare_report, render_report
 
         ws = ctx.obj.workspace()

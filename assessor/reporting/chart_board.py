@@ -21,13 +21,11 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 from assessor.reporting import charts
-from assessor.reporting.charts import Chart
+from assessor.reporting.charts import CHART_FORMATS, MIMES, Chart
 from assessor.reporting.problems import collected_problems, log_problems, reported_problems
 from assessor.reporting.processes import can_fork
 
 Draw = Callable[[], "Figure"]
-
-MIMES = {"svg": "image/svg+xml", "png": "image/png"}
 
 
 @dataclass(frozen=True)
@@ -63,17 +61,13 @@ class Drawer(Protocol):
 class ChartBoard:
     """A report's charts in the order the template asked for them (`drawn`)."""
 
-    def __init__(
-        self,
-        fmt: str = "svg",
-        deferred: bool = False,
-        workers: int = 1,
-        drawer: Drawer | None = None,
-    ) -> None:
+    def __init__(self, fmt: str = "svg", workers: int = 1, drawer: Drawer | None = None) -> None:
+        """Charts drawn as the template asks, or, with a `drawer` or more than one worker,
+        deferred to `finish`."""
         if fmt not in MIMES:
-            raise ValueError(f"unknown chart format {fmt!r}; expected one of {tuple(MIMES)}")
+            raise ValueError(f"unknown chart format {fmt!r}; expected one of {CHART_FORMATS}")
         self.fmt = fmt
-        self.deferred = deferred
+        self.deferred = drawer is not None or workers > 1
         self.workers = workers
         self.drawer = drawer
         self.drawn: list[Chart] = []

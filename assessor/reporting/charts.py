@@ -24,7 +24,9 @@ if TYPE_CHECKING:  # matplotlib is imported where a chart is drawn, not with thi
     from matplotlib.projections.polar import PolarAxes
 
 Translate = Callable[..., str]
-CHART_FORMATS = ("svg", "png")
+MIMES = {"svg": "image/svg+xml", "png": "image/png"}
+"""Each chart format and its media type."""
+CHART_FORMATS = tuple(MIMES)
 
 _RC: dict[Any, Any] = {
     "svg.fonttype": "none",  # text stays text in the SVG, and so in the PDF
@@ -116,8 +118,7 @@ def render(fig: Figure, chart_id: str, alt: str, fmt: str = "svg") -> Chart:
             fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
         else:
             fig.savefig(buffer, format="png", dpi=200, metadata={"Software": None})
-    mime = "image/svg+xml" if fmt == "svg" else "image/png"
-    return Chart(chart_id, alt, mime, buffer.getvalue())
+    return Chart(chart_id, alt, MIMES[fmt], buffer.getvalue())
 
 
 def figure(**kwargs: Any) -> Figure:

@@ -141,11 +141,10 @@ class Press:
     def draw(self, orders: Sequence[Order], fmt: str) -> dict[str, bytes] | None:
         """Each chart's bytes by id, drawn in the press; None when this process must draw them
         (the press is gone, a chart cannot be sent, or drawing failed there)."""
-        try:
-            pickle.dumps(orders)  # what cannot be sent is drawn here
+        try:  # a connection pickles before it writes: what cannot be sent is drawn here
+            answer = self._ask(0, ("draw", list(orders), fmt))
         except (pickle.PicklingError, TypeError, AttributeError):
             return None
-        answer = self._ask(0, ("draw", list(orders), fmt))
         if answer is None or answer[0] != "done":
             return None  # this process draws them and meets any problem itself
         log_problems(answer[2])

@@ -23,7 +23,9 @@ _FAILED_LOAD = re.compile(r"Failed to load (\w+)(?: at)?\s*'?([^'\s]*)'?\s*:?\s*
 _ERROR_NAMES = re.compile(r"^(?:\w+(?:Error|Refused): )+")
 
 
-class _Collect(logging.Handler):
+class Collected(logging.Handler):
+    """The messages of the warnings and errors logged where it is attached."""
+
     def __init__(self) -> None:
         super().__init__(level=logging.WARNING)
         self.messages: list[str] = []
@@ -63,7 +65,7 @@ def log_in_words(message: str) -> str:
 def collected_problems() -> Iterator[list[str]]:
     """Catch library warnings and logged problems meanwhile, in plain words and each once; the
     list is filled when the block ends (a worker process sends it to the one that logs)."""
-    handler = _Collect()
+    handler = Collected()
     loggers = [logging.getLogger(name) for name in WATCHED_LOGGERS]
     for logger in loggers:
         logger.addHandler(handler)

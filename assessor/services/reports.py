@@ -209,12 +209,7 @@ def render_report(
     after the template, half of them in a forked process."""
     ws = ws or _workspace(job.root, job.base)
     request = job.request
-    board = ChartBoard(
-        request.options.chart_format,
-        deferred=press is not None or chart_workers > 1,
-        workers=chart_workers,
-        drawer=press,
-    )
+    board = ChartBoard(request.options.chart_format, workers=chart_workers, drawer=press)
     assessment = score(ws, job.questionnaire, job.responses, job.targets)
     roadmap = plan(ws, assessment, request.start)
     settings = report_settings(ws.report_dirs, request.lang, request.branding)

@@ -29,6 +29,7 @@ from pypdf import PdfReader
 from assessor.reporting.chart_board import ChartBoard
 from assessor.reporting.pdf import html_to_pdf
 from assessor.reporting.press import Press
+from assessor.reporting.problems import Collected
 from assessor.reporting.processes import can_fork
 from assessor.services.files import read_responses
 from assessor.services.report_request import ReportOptions, ReportRequest
@@ -43,20 +44,10 @@ def shipped() -> Workspace:
     return open_workspace(ROOT)
 
 
-class _Told(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        """Keep the message."""
-        self.messages.append(record.getMessage())
-
-
 @contextmanager
 def told_here() -> Iterator[list[str]]:
     """What the `assessor` logger tells meanwhile."""
-    handler = _Told()
+    handler = Collected()
     logger = logging.getLogger("assessor")
     logger.addHandler(handler)
     try:
@@ -107,7 +98,7 @@ def check_charts_drawn_on_two_processes_or_in_the_press_give_the_same_report() -
 
 
 def check_no_placeholder_is_left_in_the_page() -> None:
-    board = ChartBoard(deferred=True, workers=2)
+    board = ChartBoard(workers=2)
     first = board.chart("chart-a", "A", _square)
     second = board.chart("chart-b", "B", _square)
     page = f'<img src="{first.uri}"><img src="{second.uri}">'
@@ -118,7 +109,7 @@ def check_no_placeholder_is_left_in_the_page() -> None:
 
 
 def check_a_problem_met_in_the_helper_process_is_told_once_in_words() -> None:
-    board = ChartBoard(deferred=True, workers=2)
+    board = ChartBoard(workers=2)
     for name in ("a", "b", "c"):
         board.chart(f"chart-{name}", name, _warns if name == "a" else _square)
     with told_here() as told_messages:
@@ -130,7 +121,7 @@ def check_a_problem_met_in_the_helper_process_is_told_once_in_words() -> None:
 
 
 def check_a_chart_that_fails_in_the_helper_fails_here_with_its_own_error() -> None:
-    board = ChartBoard(deferred=True, workers=2)
+    board = ChartBoard(workers=2)
     board.chart("chart-good", "good", _square, weight=5)  # the heaviest is drawn here
     board.chart("chart-bad", "bad", _fails, weight=4)  # the next by the helper, which fails
     with pytest.raises(ValueError, match="a chart with no data"):
@@ -172,7 +163,7 @@ def check_when_the_press_dies_the_charts_are_drawn_and_the_pdf_printed_here() ->
         for process in press.processes:
             process.kill()
             process.join()
-        board = ChartBoard(deferred=True, workers=1, drawer=press)
+        board = ChartBoard(workers=1, drawer=press)
         chart = board.chart("chart-a", "A", _square)
         html = board.finish(f'<img src="{chart.uri}">')
         pdf = press(PAGE.format(extra=""))
@@ -182,7 +173,7 @@ def check_when_the_press_dies_the_charts_are_drawn_and_the_pdf_printed_here() ->
 
 def check_a_problem_met_in_the_press_is_told_here_in_words() -> None:
     with Press() as press, told_here() as told_messages:
-        board = ChartBoard(deferred=True, workers=2, drawer=press)
+        board = ChartBoard(workers=2, drawer=press)
         for name in ("a", "b"):
             board.chart(f"chart-{name}", name, partial(_warns) if name == "a" else _square)
         board.finish("")
@@ -194,7 +185,7 @@ def check_a_problem_met_in_the_press_is_told_here_in_words() -> None:
 
 def check_a_chart_the_press_cannot_draw_is_drawn_here_and_fails_with_its_own_error() -> None:
     with Press() as press:
-        board = ChartBoard(deferred=True, workers=2, drawer=press)
+        board = ChartBoard(workers=2, drawer=press)
         board.chart("chart-good", "good", _square)
         board.chart("chart-bad", "bad", _fails)
         board.chart("chart-here", "here", lambda: _square())  # cannot be sent: drawn here

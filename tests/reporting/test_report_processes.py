@@ -20,6 +20,7 @@ from pypdf import PdfReader
 
 from assessor.reporting.chart_board import ChartBoard
 from assessor.reporting.press import Press
+from tests.reporting import press_checks
 from tests.reporting.press_checks import PAGE, _square
 from tests.reporting.support import ACME, ROOT
 
@@ -36,67 +37,12 @@ def alone() -> dict[str, str]:
     return results
 
 
-def test_charts_drawn_on_two_processes_or_in_the_press_give_the_same_report(
-    alone: dict[str, str],
-) -> None:
-    assert (
-        alone["check_charts_drawn_on_two_processes_or_in_the_press_give_the_same_report"] == "ok"
-    ), alone["check_charts_drawn_on_two_processes_or_in_the_press_give_the_same_report"]
+CHECKS = sorted(name for name in vars(press_checks) if name.startswith("check_"))
 
 
-def test_no_placeholder_is_left_in_the_page(alone: dict[str, str]) -> None:
-    assert alone["check_no_placeholder_is_left_in_the_page"] == "ok", alone[
-        "check_no_placeholder_is_left_in_the_page"
-    ]
-
-
-def test_a_problem_met_in_the_helper_process_is_told_once_in_words(alone: dict[str, str]) -> None:
-    assert alone["check_a_problem_met_in_the_helper_process_is_told_once_in_words"] == "ok", alone[
-        "check_a_problem_met_in_the_helper_process_is_told_once_in_words"
-    ]
-
-
-def test_a_chart_that_fails_in_the_helper_fails_here_with_its_own_error(
-    alone: dict[str, str],
-) -> None:
-    assert alone["check_a_chart_that_fails_in_the_helper_fails_here_with_its_own_error"] == "ok", (
-        alone["check_a_chart_that_fails_in_the_helper_fails_here_with_its_own_error"]
-    )
-
-
-def test_the_press_prints_what_this_process_prints(alone: dict[str, str]) -> None:
-    assert alone["check_the_press_prints_what_this_process_prints"] == "ok", alone[
-        "check_the_press_prints_what_this_process_prints"
-    ]
-
-
-def test_a_file_outside_the_report_folder_is_left_out_and_told_here(alone: dict[str, str]) -> None:
-    assert alone["check_a_file_outside_the_report_folder_is_left_out_and_told_here"] == "ok", alone[
-        "check_a_file_outside_the_report_folder_is_left_out_and_told_here"
-    ]
-
-
-def test_when_the_press_dies_the_charts_are_drawn_and_the_pdf_printed_here(
-    alone: dict[str, str],
-) -> None:
-    assert (
-        alone["check_when_the_press_dies_the_charts_are_drawn_and_the_pdf_printed_here"] == "ok"
-    ), alone["check_when_the_press_dies_the_charts_are_drawn_and_the_pdf_printed_here"]
-
-
-def test_a_problem_met_in_the_press_is_told_here_in_words(alone: dict[str, str]) -> None:
-    assert alone["check_a_problem_met_in_the_press_is_told_here_in_words"] == "ok", alone[
-        "check_a_problem_met_in_the_press_is_told_here_in_words"
-    ]
-
-
-def test_a_chart_the_press_cannot_draw_is_drawn_here_and_fails_with_its_own_error(
-    alone: dict[str, str],
-) -> None:
-    assert (
-        alone["check_a_chart_the_press_cannot_draw_is_drawn_here_and_fails_with_its_own_error"]
-        == "ok"
-    ), alone["check_a_chart_the_press_cannot_draw_is_drawn_here_and_fails_with_its_own_error"]
+@pytest.mark.parametrize("check", CHECKS, ids=[name.removeprefix("check_") for name in CHECKS])
+def test_in_a_process_of_one_thread(alone: dict[str, str], check: str) -> None:
+    assert alone[check] == "ok", alone[check]
 
 
 def test_a_process_with_other_threads_forks_no_helper() -> None:
@@ -107,7 +53,7 @@ def test_a_process_with_other_threads_forks_no_helper() -> None:
         with Press() as press:
             assert press.processes == []
             pdf = press(PAGE.format(extra=""))
-        board = ChartBoard(deferred=True, workers=2)
+        board = ChartBoard(workers=2)
         board.chart("chart-a", "A", _square)
         board.chart("chart-b", "B", _square)
         html = board.finish("")
