@@ -1,19 +1,22 @@
 """Benchmark the web app under 16 concurrent respondents, and a kept report's download.
 
-Run: .venv/bin/python bench/bench_web.py [--users 16] [--requests 40] [--runs 3] [--workers 4]
-     [--threads 2] [--no-report]
+Run: .venv/bin/python bench/bench_web.py [--users 16] [--requests 100] [--runs 5] [--workers N]
+     [--threads N] [--no-report] [--seconds 10]
 
 Loads the demo into a fresh instance folder, starts `assessor serve` (gunicorn and the report
-worker) on 127.0.0.1, and has each user (a thread with its own session) alternate loading a
-respondent's questionnaire section and saving an answer, as the page's script does. Prints
-p50 and p99 of each run and their medians (target: p99 under 50 ms). Then orders a report,
-waits for the worker, and times the second download and a repeated order (target: under
-100 ms). Bounded: users x requests per run, and a minute at most for the report.
+worker; its default layout unless --workers or --threads are given) on 127.0.0.1, and has each
+user (a coroutine of one client thread, with its own respondent session and connection)
+alternate loading a respondent's questionnaire section and saving an answer, as the page's
+script does, with no pause between. Prints p50 and p99 of each run and their medians (target:
+p99 under 50 ms); then the same load from Debian's `wrk`, where installed. Then orders a
+report, waits for the worker, and times the second download and a repeated order (target:
+under 100 ms). Bounded: users x requests per run, and a minute at most for the report.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import re
@@ -24,7 +27,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
 from pathlib import Path
@@ -34,24 +36,67 @@ from web_client import HOST, Browser  # the benchmarks' own HTTP user, beside th
 ASSESSOR = str(Path(sys.executable).with_name("assessor"))
 
 
-def respondent(port: int, link: str, requests: int, times: list[float]) -> None:
-    """Load the section and save an answer, in turn, `requests` times."""
-    user = Browser(port)
-    token = user.csrf(f"{link}/s/1")
-    save = json.dumps({"question": "company-size", "value": "medium", "note": ""})
-    headers = {"Content-Type": "application/json", "X-CSRFToken": token}
+SAVE = json.dumps({"question": "company-size", "value": "medium", "note": ""})
+
+
+def sessions(port: int, link: str, users: int) -> list[tuple[str, str]]:
+    """A respondent session per user (its cookie header and CSRF token), opened by the link."""
+    found = []
+    for _ in range(users):
+        user = Browser(port)
+        token = user.csrf(f"{link}/s/1")
+        found.append(("; ".join(f"{k}={v}" for k, v in user.cookies.items()), token))
+    return found
+
+
+async def respondent(
+    port: int, link: str, session: tuple[str, str], requests: int, times: list[float]
+) -> None:
+    """Load the section and save an answer, in turn, `requests` times, on one connection at a
+    time (a new one when the server closes it; connecting is not timed, as with wrk)."""
+    cookie, token = session
+    page = f"GET {link}/s/1 HTTP/1.1\r\nHost: {HOST}:{port}\r\nCookie: {cookie}\r\n\r\n"
+    save = (
+        f"POST {link}/answer HTTP/1.1\r\nHost: {HOST}:{port}\r\nCookie: {cookie}\r\n"
+        f"X-CSRFToken: {token}\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(SAVE)}\r\n\r\n{SAVE}"
+    )
+    reader: asyncio.StreamReader | None = None
+    writer: asyncio.StreamWriter | None = None
     for index in range(requests):
-        if index % 2:
-            status, _, _, took = user.request("POST", f"{link}/answer", save, headers)
-        else:
-            status, _, _, took = user.request("GET", f"{link}/s/1")
+        if writer is None:
+            reader, writer = await asyncio.open_connection(HOST, port)
+        assert reader is not None
+        started = time.perf_counter()
+        writer.write((save if index % 2 else page).encode())
+        head = await reader.readuntil(b"\r\n\r\n")
+        length = re.search(rb"\r\ncontent-length: *(\d+)", head, re.IGNORECASE)
+        if length is None:
+            raise SystemExit(f"an answer without a length: {head[:200]!r}")
+        await reader.readexactly(int(length.group(1)))
+        times.append(time.perf_counter() - started)
+        status = int(head.split(b" ", 2)[1])
         if status != 200:
             raise SystemExit(f"status {status} under load")
-        times.append(took)
+        if re.search(rb"\r\nconnection: *close", head, re.IGNORECASE):
+            writer.close()
+            reader = writer = None
+    if writer is not None:
+        writer.close()
 
 
-def server_cpu(root: int) -> float:
-    """CPU seconds used so far by the gunicorn processes under `assessor serve` (from /proc)."""
+async def all_users(
+    port: int, link: str, users: list[tuple[str, str]], requests: int
+) -> list[float]:
+    """Every user at once, each in its own coroutine of this one thread; the times taken."""
+    times: list[float] = []
+    await asyncio.gather(*(respondent(port, link, user, requests, times) for user in users))
+    return times
+
+
+def gunicorn_processes(root: int) -> dict[int, list[str]]:
+    """The gunicorn processes under `assessor serve` (its arbiter and workers): their command
+    lines by process id, from /proc."""
     parents: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -60,13 +105,35 @@ def server_cpu(root: int) -> float:
             except OSError:
                 continue
             parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
-    tree, seconds = {root}, 0.0
+    tree = {root}
     for _ in range(3):  # serve -> gunicorn's arbiter -> its workers
         tree |= {pid for pid, parent in parents.items() if parent in tree}
+    found = {}
     for pid in tree:
         try:
-            if b"gunicorn" not in Path(f"/proc/{pid}/cmdline").read_bytes():
-                continue
+            words = Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")
+        except OSError:
+            continue
+        if "gunicorn" in words:
+            found[pid] = words
+    return found
+
+
+def layout(root: int) -> str:
+    """The server's workers as `assessor serve` started them, e.g. "2 sync workers"."""
+    words = next(iter(gunicorn_processes(root).values()))
+    option = {
+        name: words[words.index(name) + 1] for name in ("--workers", "--worker-class", "--threads")
+    }
+    threads = "" if option["--worker-class"] == "sync" else f" x {option['--threads']} threads"
+    return f"{option['--workers']} {option['--worker-class']} workers{threads}"
+
+
+def server_cpu(root: int) -> float:
+    """CPU seconds used so far by the gunicorn processes under `assessor serve` (from /proc)."""
+    seconds = 0.0
+    for pid in gunicorn_processes(root):
+        try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
@@ -75,20 +142,12 @@ def server_cpu(root: int) -> float:
 
 
 def load_run(
-    port: int, link: str, users: int, requests: int, server: int
+    port: int, link: str, users: list[tuple[str, str]], requests: int, server: int
 ) -> tuple[float, float, float, float]:
     """One run of all users at once: p50, p99, and the server's and this client's CPU per
     request, in milliseconds."""
-    times: list[float] = []
     cpu_before, client_before = server_cpu(server), time.process_time()
-    threads = [
-        threading.Thread(target=respondent, args=(port, link, requests, times))
-        for _ in range(users)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    times = asyncio.run(all_users(port, link, users, requests))
     server_ms = 1000 * (server_cpu(server) - cpu_before) / len(times)
     client_ms = 1000 * (time.process_time() - client_before) / len(times)
     ordered = sorted(times)
@@ -133,7 +192,9 @@ def report_downloads(port: int, email: str, password: str) -> tuple[float, float
     return 1000 * rendered, 1000 * second, 1000 * repeated
 
 
-def serve(instance: Path, workers: int, threads: int) -> tuple[subprocess.Popen[bytes], int]:
+def serve(
+    instance: Path, workers: int | None, threads: int | None
+) -> tuple[subprocess.Popen[bytes], int]:
     """The demo loaded and `assessor serve` started on a free port; the process and port."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSESSOR_")}
     env["ASSESSOR_INSTANCE_PATH"] = str(instance)
@@ -141,17 +202,10 @@ def serve(instance: Path, workers: int, threads: int) -> tuple[subprocess.Popen[
     with socket.socket() as probe:
         probe.bind((HOST, 0))
         port = int(probe.getsockname()[1])
+    layout = [f"--workers={workers}"] if workers else []
+    layout += [f"--threads={threads}"] if threads else []
     process = subprocess.Popen(
-        [
-            ASSESSOR,
-            "serve",
-            "--port",
-            str(port),
-            "--workers",
-            str(workers),
-            "--threads",
-            str(threads),
-        ],
+        [ASSESSOR, "serve", "--port", str(port), *layout],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -196,23 +250,19 @@ end
 """
 
 
-def wrk_run(port: int, link: str, users: int, seconds: int, server: int) -> tuple[float, ...]:
+def wrk_run(
+    port: int, link: str, users: list[tuple[str, str]], seconds: int, server: int
+) -> tuple[float, ...]:
     """One run with wrk (a load generator in C, one connection a user, each with its own
-    session): p50, p99 and the server's CPU per request, in milliseconds."""
-    sessions = []
-    for _ in range(users):
-        user = Browser(port)
-        token = user.csrf(f"{link}/s/1")
-        cookie = "; ".join(f"{k}={v}" for k, v in user.cookies.items())
-        sessions.append(f'{{"{cookie}", "{token}"}}')
-    save = json.dumps({"question": "company-size", "value": "medium", "note": ""})
-    script = WRK_SCRIPT % {"sessions": ", ".join(sessions), "link": link, "save": save}
+    session): p50, p99, the server's CPU per request in milliseconds, and requests a second."""
+    sessions = ", ".join(f'{{"{cookie}", "{token}"}}' for cookie, token in users)
+    script = WRK_SCRIPT % {"sessions": sessions, "link": link, "save": SAVE}
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
         lua.write(script)
     cpu_before = server_cpu(server)
     try:
         out = subprocess.run(
-            ["wrk", f"-t{users}", f"-c{users}", f"-d{seconds}s", "-s", lua.name,
+            ["wrk", f"-t{len(users)}", f"-c{len(users)}", f"-d{seconds}s", "-s", lua.name,
              f"http://{HOST}:{port}/"],
             capture_output=True, text=True, check=True, timeout=seconds + 60,
         ).stdout  # fmt: skip
@@ -249,10 +299,10 @@ def main() -> None:
     """Run the benchmark and print the figures beside their targets."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=16)
-    parser.add_argument("--requests", type=int, default=40, help="per user and run")
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (one a core)")
-    parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker")
+    parser.add_argument("--requests", type=int, default=100, help="per user and run")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--workers", type=int, help="gunicorn workers (default: serve's)")
+    parser.add_argument("--threads", type=int, help="threads per worker (default: serve's)")
     parser.add_argument("--no-report", action="store_true", help="time the questionnaire only")
     parser.add_argument("--seconds", type=int, default=10, help="per run with wrk")
     args = parser.parse_args()
@@ -263,22 +313,21 @@ def main() -> None:
             sign_in = (instance / "demo-sign-in.txt").read_text(encoding="utf-8")
             email, password = re.search(r"sign in as (\S+) with password (\S+)", sign_in).groups()  # type: ignore[union-attr]
             link = re.search(r"(/r/\S+)", sign_in).group(1)  # type: ignore[union-attr]
-            load_run(port, link, args.users, 4, process.pid)  # warm every worker
+            users = sessions(port, link, args.users)
+            load_run(port, link, users, 4, process.pid)  # warm every worker
             runs = [
-                load_run(port, link, args.users, args.requests, process.pid)
-                for _ in range(args.runs)
+                load_run(port, link, users, args.requests, process.pid) for _ in range(args.runs)
             ]
             summary(
                 "",
                 [(p50, p99, f"CPU per request: server {server:.2f} ms, this client {client:.2f} ms")
                  for p50, p99, server, client in runs],
                 f"questionnaire page + answer save, {args.users} users x {args.requests} "
-                f"requests, {args.workers} workers x {args.threads} threads",
+                f"requests, {layout(process.pid)}",
             )  # fmt: skip
             if shutil.which("wrk"):
                 wrk_runs = [
-                    wrk_run(port, link, args.users, args.seconds, process.pid)
-                    for _ in range(args.runs)
+                    wrk_run(port, link, users, args.seconds, process.pid) for _ in range(args.runs)
                 ]
                 summary(
                     "wrk ",
@@ -287,7 +336,7 @@ def main() -> None:
                     f"the same with wrk, {args.users} users for {args.seconds} s a run",
                 )  # fmt: skip
             else:
-                print("wrk not found (apt-get install wrk): measured with the Python client only")
+                print("wrk not found (apt-get install wrk): measured with this client only")
             if args.no_report:
                 return
             rendered, second, repeated = report_downloads(port, email, password)

@@ -12,6 +12,7 @@ import click
 
 from assessor.cli.state import CliState
 from assessor.config import shipped_content_dir
+from assessor.reporting.processes import processors
 
 INSTANCE_ENV = "ASSESSOR_INSTANCE_PATH"
 DATABASE_ENV = "ASSESSOR_DATABASE_URL"
@@ -37,21 +38,34 @@ def database_url(instance: str) -> str:
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
+@click.option(
+    "--workers",
+    default=lambda: min(processors(), 64),
+    show_default="one a processor",
+    type=click.IntRange(1, 64),
+    help="Worker processes: each answers one request at a time on a core of its own.",
+)
 @click.option(
     "--threads",
-    default=4,
+    default=1,
     show_default=True,
     type=click.IntRange(1, 64),
-    help="Threads per worker: a request waiting on the database or the network holds one.",
+    help="Threads per worker. 1: sync workers, one request at a time and a connection a"
+    " request. More: gthread workers that keep connections alive and let a request waiting"
+    " on the network hold a thread, for serving slow clients without a proxy in front.",
 )
 @instance_option
 @click.pass_obj
 def serve(state: CliState, host: str, port: int, workers: int, threads: int, instance: str) -> None:
     """Serve the web app with gunicorn, and the report queue's worker beside it.
 
-    Workers are gthread workers: connections are kept alive between a browser's requests (the
-    page's script saves each answer as it is given), and a worker's threads share its memory.
+    By default one sync worker a processor: each answers one request at a time and closes the
+    connection after it, so waiting requests queue once, in the kernel, for whichever worker is
+    free. That held 16 users at a p99 of about 35 ms where gthread workers, whose main thread
+    polls each worker's own kept-alive connections and hands every request to another thread,
+    took 50 to 110 ms on the same 2 cores (docs/web.md). `--threads` above 1 selects gthread
+    workers: for slow clients (phones on a weak network) reaching the app with no buffering
+    proxy in front.
     """
     from assessor.services.database import upgrade_database
 
@@ -67,7 +81,7 @@ def serve(state: CliState, host: str, port: int, workers: int, threads: int, ins
         "--workers",
         str(workers),
         "--worker-class",
-        "gthread",
+        "sync" if threads == 1 else "gthread",
         "--threads",
         str(threads),
         "--access-logfile",

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
+from sqlalchemy import Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -26,16 +27,19 @@ def upsert(
     if dialect not in DIALECTS:
         raise ValueError(f"no upsert for the {dialect!r} database: use SQLite or PostgreSQL")
     statement = _statement(dialect, model, tuple(values), tuple(conflict_columns))
-    session.execute(statement, dict(values))
+    session.connection().execute(statement, dict(values))
 
 
 @lru_cache(maxsize=64)
 def _statement(
     dialect: str, model: type[Base], columns: tuple[str, ...], conflict_columns: tuple[str, ...]
 ) -> Any:
-    """The upsert of these columns, built once (its values are the execution's parameters)."""
+    """The upsert of these columns, built once (its values are the execution's parameters), on
+    the table rather than the ORM class: run on the session's connection, it skips the ORM's
+    bulk-insert machinery, which an answer save paid for on every question."""
     statement: postgresql.Insert | sqlite.Insert
-    statement = postgresql.insert(model) if dialect == "postgresql" else sqlite.insert(model)
+    table = cast("Table", model.__table__)
+    statement = postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
     changed = {name: statement.excluded[name] for name in columns if name not in conflict_columns}
     return statement.on_conflict_do_update(index_elements=conflict_columns, set_=changed)
 

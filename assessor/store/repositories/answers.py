@@ -15,20 +15,20 @@ from assessor.store.records import AnswerRecord, RespondentRecord
 from assessor.store.repositories.respondents import respondent_record
 from assessor.store.upsert import upsert
 
-ANSWER_COLUMNS = (
-    Answer.question_id,
-    Answer.value,
-    Answer.evidence,
-    Answer.comment,
-    Answer.updated_at,
-)
-"""What a record of an answer reads: its columns alone load faster than whole rows."""
+_ANSWERS = Answer.__table__
 ANSWERS_OF = (
-    select(*ANSWER_COLUMNS)
-    .where(Answer.respondent_id == bindparam("respondent"))
-    .order_by(Answer.id)
+    select(
+        _ANSWERS.c.question_id,
+        _ANSWERS.c.value,
+        _ANSWERS.c.evidence,
+        _ANSWERS.c.comment,
+        _ANSWERS.c.updated_at,
+    )
+    .where(_ANSWERS.c.respondent_id == bindparam("respondent"))
+    .order_by(_ANSWERS.c.id)
 )
-"""A respondent's answers in the order first given (built once: every respondent's page asks)."""
+"""A respondent's answers in the order first given: built once on the table and run on the
+session's connection (every respondent's page asks; columns load faster than ORM objects)."""
 
 
 class AnswerRepository:
@@ -72,7 +72,7 @@ class AnswerRepository:
 
     def of_respondent(self, respondent_id: int) -> list[AnswerRecord]:
         """A respondent's answers in the order they were first given."""
-        rows = self.session.execute(ANSWERS_OF, {"respondent": respondent_id})
+        rows = self.session.connection().execute(ANSWERS_OF, {"respondent": respondent_id})
         return [answer_record(row) for row in rows]
 
     def of_assessment(
@@ -112,7 +112,7 @@ class AnswerRepository:
         return [(respondent_record(r), answers[r.id]) for r in respondents]
 
 
-def answer_record(row: Answer | Row[Any]) -> AnswerRecord:
+def answer_record(row: Answer | Row[*tuple[Any, ...]]) -> AnswerRecord:
     """An answer row as a record, its JSON value turned into the domain's answer value."""
     return AnswerRecord(
         question_id=row.question_id,

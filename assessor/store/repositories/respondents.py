@@ -5,26 +5,57 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.orm import Session, defer
+from sqlalchemy.orm import Session
 
 from assessor.store.base import utcnow
 from assessor.store.models import Assessment, Client, Respondent
 from assessor.store.records import AssessmentRecord, Invitation, RespondentRecord
-from assessor.store.repositories.assessments import assessment_record
 from assessor.store.tokens import new_public_id, new_token, token_digest
 
 DEFAULT_VALIDITY = dt.timedelta(days=30)
 """How long an invitation link works unless told otherwise."""
 
 
-LINK = (
-    select(Respondent, Assessment, Client.firm_id)
-    .join(Assessment, Assessment.id == Respondent.assessment_id)
-    .join(Client, Client.id == Assessment.client_id)
-    .where(Respondent.token_hash == bindparam("digest"))
-    .options(defer(Assessment.result_json))
+RESPONDENT_FIELDS = (
+    "id",
+    "assessment_id",
+    "public_id",
+    "name",
+    "role",
+    "expires_at",
+    "submitted_at",
+    "created_at",
 )
-"""A link's respondent and assessment by the token's digest (built once: every page asks it)."""
+ASSESSMENT_FIELDS = (
+    "id",
+    "client_id",
+    "questionnaire_id",
+    "title",
+    "assessed_on",
+    "targets",
+    "status",
+    "content_fingerprint",
+    "result_fingerprint",
+    "created_at",
+    "updated_at",
+)
+_RESPONDENTS, _ASSESSMENTS, _CLIENTS = Respondent.__table__, Assessment.__table__, Client.__table__
+LINK = (
+    select(
+        *(_RESPONDENTS.c[name] for name in RESPONDENT_FIELDS),
+        *(_ASSESSMENTS.c[name].label(f"assessment__{name}") for name in ASSESSMENT_FIELDS),
+        _CLIENTS.c.firm_id,
+    )
+    .select_from(
+        _RESPONDENTS.join(_ASSESSMENTS, _ASSESSMENTS.c.id == _RESPONDENTS.c.assessment_id).join(
+            _CLIENTS, _CLIENTS.c.id == _ASSESSMENTS.c.client_id
+        )
+    )
+    .where(_RESPONDENTS.c.token_hash == bindparam("digest"))
+)
+"""A link's respondent and assessment (not its kept result) by the token's digest: built once
+on the tables, not the ORM classes, and run on the session's connection, since every
+respondent's page and answer save asks it and rows need no ORM objects."""
 
 
 class RespondentRepository:
@@ -85,10 +116,20 @@ class RespondentRepository:
 
     def find_link(self, token: str) -> tuple[RespondentRecord, AssessmentRecord] | None:
         """The respondent this token was issued to (expired or not) and their assessment, at once."""
-        row = self.session.execute(LINK, {"digest": token_digest(token)}).one_or_none()
+        row = (
+            self.session.connection()
+            .execute(LINK, {"digest": token_digest(token)})
+            .mappings()
+            .one_or_none()
+        )
         if row is None:
             return None
-        return respondent_record(row[0]), assessment_record(row[1], row[2])
+        respondent = RespondentRecord(**{name: row[name] for name in RESPONDENT_FIELDS})
+        assessment = {name: row[f"assessment__{name}"] for name in ASSESSMENT_FIELDS}
+        targets = assessment.pop("targets")
+        return respondent, AssessmentRecord(
+            **assessment, targets=dict(targets), firm_id=row["firm_id"]
+        )
 
     def get(self, firm_id: int, respondent_id: int) -> RespondentRecord | None:
         """The firm's respondent with this id; None if there is none or it is another firm's."""
