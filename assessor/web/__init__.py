@@ -18,7 +18,7 @@ from assessor.services.database import open_database, upgrade_database
 from assessor.services.workspace import open_workspace
 from assessor.web import config as settings
 from assessor.web import converters, security, templating
-from assessor.web.extensions import babel, csrf, limiter, login_manager
+from assessor.web.extensions import babel, csrf, limiter, limits_in_views_only, login_manager
 from assessor.web.i18n import select_locale
 from assessor.web.queue import make_queue
 from assessor.web.runtime import Runtime, attach
@@ -50,14 +50,18 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     _extensions(app)
     converters.install(app)
     _blueprints(app)
+    limits_in_views_only(app)
     security.install(app)
     templating.install(app)
     return app
 
 
 def _extensions(app: Flask) -> None:
+    from assessor.web.auth.users import lazy_user_in_templates
+
     csrf.init_app(app)
     login_manager.init_app(app)
+    lazy_user_in_templates(app)
     limiter.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
 

@@ -136,3 +136,25 @@ def _assessment_link(consultant: FlaskClient) -> str:
     client_link = re.search(r'href="(/clients/\d+)"', clients).group(1)
     page = consultant.get(client_link).get_data(as_text=True)
     return re.search(r'href="(/assessments/\d+)"', page).group(1)
+
+
+def test_a_respondents_pages_set_the_session_cookie_once_and_no_other(app: Flask) -> None:
+    consultant = app.test_client()
+    sign_in(consultant, _admin(app))
+    path = consultant_invites(consultant)
+    phone = app.test_client()
+    first = phone.get(f"{path}/s/1")
+    assert [c.split("=", 1)[0] for c in first.headers.getlist("Set-Cookie")] == ["session"]
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', first.get_data(True))
+    assert token
+    saved = phone.post(
+        f"{path}/answer",
+        json={"question": "company-size", "value": "medium"},
+        headers={"X-CSRFToken": token.group(1)},
+    )
+    again = phone.get(f"{path}/s/1")
+    assert saved.status_code == 200 and again.status_code == 200
+    assert saved.headers.getlist("Set-Cookie") == [] and again.headers.getlist("Set-Cookie") == []
+    assert "Sign out" not in again.get_data(as_text=True), "no consultant's menu for a respondent"
+    clients = consultant.get("/clients").get_data(as_text=True)
+    assert "Sign out" in clients, "the consultant's own pages keep their menu"

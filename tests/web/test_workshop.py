@@ -80,6 +80,20 @@ def test_a_wrong_code_is_refused(app: Flask, code: str) -> None:
     assert "does not work" in page.get_data(as_text=True)
 
 
+def test_wrong_codes_from_one_address_stop_at_twenty_a_minute_and_right_ones_never_count(
+    app: Flask,
+) -> None:
+    acme = add_firm(app, "Acme")
+    facilitator = app.test_client()
+    sign_in(facilitator, acme.email)
+    code = open_by_page(facilitator, acme)
+    room = app.test_client()  # a whole room behind one address
+    assert {room.get(f"/w/{code}").status_code for _ in range(30)} == {200}
+    wrong = [room.get("/w/ZZZZZZ").status_code for _ in range(21)]
+    assert wrong == [404] * 20 + [429], "the 21st wrong code in a minute is refused"
+    assert room.get(f"/w/{code}").status_code == 429, "until the minute is over"
+
+
 def test_an_expired_or_closed_workshop_takes_no_one(app: Flask) -> None:
     acme = add_firm(app, "Acme")
     runtime = runtime_of(app)

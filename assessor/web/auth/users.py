@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort
+from flask import Flask, abort
 from flask_login import UserMixin, current_user
 
 from assessor.services.accounts import UserRecord, user_by_id
@@ -29,6 +29,16 @@ def load_user(user_id: str) -> Consultant | None:
     with unit_of_work() as session:
         record = user_by_id(session, int(user_id))
     return Consultant(record) if record else None
+
+
+def lazy_user_in_templates(app: Flask) -> None:
+    """Give templates `current_user` as Flask-Login's lazy proxy, loaded only where a template
+    asks. Flask-Login's own context processor loads the user for every page rendered: on a
+    respondent's page (never signed in) that ran its session protection, which rewrote the
+    session cookie and cleared the remember cookie in every answer."""
+    processors = app.template_context_processors[None]
+    processors[:] = [p for p in processors if p.__module__ != "flask_login.utils"]
+    app.jinja_env.globals["current_user"] = current_user
 
 
 def me() -> UserRecord:
