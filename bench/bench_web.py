@@ -31,7 +31,7 @@ import time
 import urllib.parse
 from pathlib import Path
 
-from web_client import HOST, Browser  # the benchmarks' own HTTP user, beside this file
+from web_client import HOST, Browser, gunicorn_processes, layout  # shared with the other benches
 
 ASSESSOR = str(Path(sys.executable).with_name("assessor"))
 
@@ -92,41 +92,6 @@ async def all_users(
     times: list[float] = []
     await asyncio.gather(*(respondent(port, link, user, requests, times) for user in users))
     return times
-
-
-def gunicorn_processes(root: int) -> dict[int, list[str]]:
-    """The gunicorn processes under `assessor serve` (its arbiter and workers): their command
-    lines by process id, from /proc."""
-    parents: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
-    tree = {root}
-    for _ in range(3):  # serve -> gunicorn's arbiter -> its workers
-        tree |= {pid for pid, parent in parents.items() if parent in tree}
-    found = {}
-    for pid in tree:
-        try:
-            words = Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")
-        except OSError:
-            continue
-        if "gunicorn" in words:
-            found[pid] = words
-    return found
-
-
-def layout(root: int) -> str:
-    """The server's workers as `assessor serve` started them, e.g. "2 sync workers"."""
-    words = next(iter(gunicorn_processes(root).values()))
-    option = {
-        name: words[words.index(name) + 1] for name in ("--workers", "--worker-class", "--threads")
-    }
-    threads = "" if option["--worker-class"] == "sync" else f" x {option['--threads']} threads"
-    return f"{option['--workers']} {option['--worker-class']} workers{threads}"
 
 
 def server_cpu(root: int) -> float:

@@ -39,7 +39,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from web_client import CSRF, HOST, Browser
+from web_client import CSRF, HOST, Browser, layout
 
 from tests.support.postgres import Cluster, PostgresMissing
 
@@ -190,7 +190,7 @@ def answering(
 
 
 def serve(
-    instance: Path, workers: int, database: str | None
+    instance: Path, workers: int | None, database: str | None
 ) -> tuple[subprocess.Popen[bytes], int]:
     """A consultant made and `assessor serve` started on a free port; the process and port."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSESSOR_")}
@@ -207,7 +207,7 @@ def serve(
         probe.bind((HOST, 0))
         port = int(probe.getsockname()[1])
     process = subprocess.Popen(
-        [ASSESSOR, "serve", "--port", str(port), "--workers", str(workers)],
+        [ASSESSOR, "serve", "--port", str(port), *([f"--workers={workers}"] if workers else [])],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -267,7 +267,7 @@ def run(label: str, database: str | None, args: argparse.Namespace) -> int:
             live, code = open_room(port)
             people: list[Participant] = []
             held = previous = 0
-            print(f"\n{label}: {args.workers} gunicorn workers, one save per participant every "
+            print(f"\n{label}: {layout(process.pid)}, one save per participant every "
                   f"{args.every:g} s for {args.seconds:g} s")  # fmt: skip
             print(f"{'N':>5} {'saves':>6} {'save p50':>9} {'save p99':>9} {'live p99':>9} "
                   f"{'cpu/save':>9} {'client':>7}  result")  # fmt: skip
@@ -324,7 +324,7 @@ def main() -> None:
         "--every", type=float, default=HEADLINE_EVERY, help="seconds between one's saves"
     )
     parser.add_argument("--threads", type=int, default=48, help="client threads saving")
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    parser.add_argument("--workers", type=int, help="gunicorn workers (default: serve's)")
     parser.add_argument(
         "--every-step", action="store_true", help="go on after a missed step (figures only)"
     )

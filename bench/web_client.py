@@ -11,6 +11,7 @@ import http.client
 import re
 import time
 import urllib.parse
+from pathlib import Path
 
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 HOST = "127.0.0.1"
@@ -72,3 +73,38 @@ class Browser:
         if status not in (200, 302, 303):
             raise SystemExit(f"POST {path} answered {status}")
         return headers
+
+
+def gunicorn_processes(root: int) -> dict[int, list[str]]:
+    """The gunicorn processes under `assessor serve` (its arbiter and workers): their command
+    lines by process id, from /proc."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    tree = {root}
+    for _ in range(3):  # serve -> gunicorn's arbiter -> its workers
+        tree |= {pid for pid, parent in parents.items() if parent in tree}
+    found = {}
+    for pid in tree:
+        try:
+            words = Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")
+        except OSError:
+            continue
+        if "gunicorn" in words:
+            found[pid] = words
+    return found
+
+
+def layout(root: int) -> str:
+    """The server's workers as `assessor serve` started them, e.g. "2 sync workers"."""
+    words = next(iter(gunicorn_processes(root).values()))
+    option = {
+        name: words[words.index(name) + 1] for name in ("--workers", "--worker-class", "--threads")
+    }
+    threads = "" if option["--worker-class"] == "sync" else f" x {option['--threads']} threads"
+    return f"{option['--workers']} {option['--worker-class']} workers{threads}"
