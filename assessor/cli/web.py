@@ -12,7 +12,6 @@ import click
 
 from assessor.cli.state import CliState
 from assessor.config import shipped_content_dir
-from assessor.reporting.processes import processors
 
 INSTANCE_ENV = "ASSESSOR_INSTANCE_PATH"
 DATABASE_ENV = "ASSESSOR_DATABASE_URL"
@@ -28,6 +27,13 @@ instance_option = click.option(
 )
 
 
+def _one_a_processor() -> int:
+    """As many workers as this process may use processors (64 at most)."""
+    from assessor.services.press import processors
+
+    return min(processors(), 64)
+
+
 def database_url(instance: str) -> str:
     """The database in force: ASSESSOR_DATABASE_URL, else SQLite in the instance folder."""
     from assessor.store.engine import default_database_url
@@ -40,7 +46,7 @@ def database_url(instance: str) -> str:
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option(
     "--workers",
-    default=lambda: min(processors(), 64),
+    default=_one_a_processor,
     show_default="one a processor",
     type=click.IntRange(1, 64),
     help="Worker processes: each answers one request at a time on a core of its own.",
