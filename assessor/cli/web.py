@@ -65,13 +65,9 @@ def database_url(instance: str) -> str:
 def serve(state: CliState, host: str, port: int, workers: int, threads: int, instance: str) -> None:
     """Serve the web app with gunicorn, and the report queue's worker beside it.
 
-    By default one sync worker a processor: each answers one request at a time and closes the
-    connection after it, so waiting requests queue once, in the kernel, for whichever worker is
-    free. That held 16 users at a p99 of about 35 ms where gthread workers, whose main thread
-    polls each worker's own kept-alive connections and hands every request to another thread,
-    took 50 to 110 ms on the same 2 cores (docs/web.md). `--threads` above 1 selects gthread
-    workers: for slow clients (phones on a weak network) reaching the app with no buffering
-    proxy in front.
+    By default one sync worker a processor, each answering one request at a time: the layout
+    that keeps 16 busy respondents under 50 ms at p99 (docs/web.md). With slow clients and no
+    buffering proxy in front, `--threads 4` runs gthread workers that keep connections alive.
     """
     from assessor.services.database import upgrade_database
 
