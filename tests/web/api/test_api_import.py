@@ -1,4 +1,5 @@
-"""Answers imported through the API: an export's round trip, a CSV with a mapping, every error."""
+"""Answers imported through the API, on SQLite and PostgreSQL: an export's round trip, a CSV with a
+mapping, every error."""
 
 from __future__ import annotations
 
@@ -26,10 +27,10 @@ def csv_body(text: str, mapping: dict[str, object] | None = None) -> dict[str, o
     return {"format": "csv", "data": data, "mapping": mapping or MAPPING}
 
 
-def test_an_export_imports_into_another_assessment_with_the_same_scores(app: Flask) -> None:
-    demo = load(app)
-    auth = demo_token(app)
-    api = app.test_client()
+def test_an_export_imports_into_another_assessment_with_the_same_scores(any_app: Flask) -> None:
+    demo = load(any_app)
+    auth = demo_token(any_app)
+    api = any_app.test_client()
     first, middle, _ = demo.workshops
     document = api.get(f"/api/v1/assessments/{first}/export.json", headers=auth).get_json()
     before = api.get(f"/api/v1/assessments/{first}/results", headers=auth).get_json()
@@ -61,10 +62,10 @@ def test_an_export_imports_into_another_assessment_with_the_same_scores(app: Fla
     assert wrong.status_code == 422 and "nothing was imported" in wrong.get_json()["detail"]
 
 
-def test_a_csv_imports_through_its_mapping_and_a_bad_one_imports_nothing(app: Flask) -> None:
-    acme = add_firm(app, "Acme")
-    auth = token_for(app, acme.user)
-    api = app.test_client()
+def test_a_csv_imports_through_its_mapping_and_a_bad_one_imports_nothing(any_app: Flask) -> None:
+    acme = add_firm(any_app, "Acme")
+    auth = token_for(any_app, acme.user)
+    api = any_app.test_client()
     url = f"/api/v1/assessments/{acme.assessment_id}/answers/import"
     good = 'Name,Size,Sponsor\nAnn,medium,"Yes, named"\nBob,small,no\n'
     done = api.post(url, json=csv_body(good), headers=auth)
@@ -97,5 +98,5 @@ def test_a_csv_imports_through_its_mapping_and_a_bad_one_imports_nothing(app: Fl
     ):
         answer = api.post(url, json=body, headers=auth)
         assert answer.status_code == 422, (body, answer.get_json())
-    other = token_for(app, add_firm(app, "Rival").user)
+    other = token_for(any_app, add_firm(any_app, "Rival").user)
     assert api.post(url, json=csv_body(good), headers=other).status_code == 404
