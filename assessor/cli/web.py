@@ -91,6 +91,9 @@ def serve(state: CliState, host: str, port: int, workers: int, threads: int, ins
         "assessor.web.wsgi:app",
     ]
     click.echo(f"serving on http://{host}:{port}/ (report worker pid {worker.pid})")
+    advice = layout_advice(host, threads)
+    if advice:
+        click.echo(advice, err=True)
     server = subprocess.Popen(gunicorn, env=env)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     code = 0
@@ -102,6 +105,20 @@ def serve(state: CliState, host: str, port: int, workers: int, threads: int, ins
         for process in (server, worker):
             _stop(process)
     sys.exit(code)
+
+
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def layout_advice(host: str, threads: int) -> str | None:
+    """What to know before serving beyond this machine with sync workers, or None."""
+    if threads > 1 or host in LOOPBACK or host.startswith("127."):
+        return None
+    return (
+        f"note: sync workers on {host}: a slow client holds a worker while it sends its request."
+        " Put a buffering proxy (nginx, which also gives HTTPS) in front, or serve with"
+        " --threads 4 for gthread workers."
+    )
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:

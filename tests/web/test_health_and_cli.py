@@ -10,6 +10,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from assessor.cli import cli
+from assessor.cli.web import layout_advice
 from tests.web.conftest import make_app
 from tests.web.support import sign_in
 
@@ -98,3 +99,11 @@ def test_user_create_adds_an_administrator_who_signs_in(runner: CliRunner, insta
         ],
     )
     assert twice.exit_code == 1 and "already exists" in twice.output
+
+
+def test_serve_advises_a_proxy_when_sync_workers_face_the_network() -> None:
+    assert layout_advice("127.0.0.1", 1) is None and layout_advice("localhost", 1) is None
+    assert layout_advice("0.0.0.0", 4) is None, "gthread workers need no such note"
+    advice = layout_advice("0.0.0.0", 1)
+    assert advice is not None and "0.0.0.0" in advice
+    assert "proxy" in advice and "--threads 4" in advice
