@@ -115,7 +115,6 @@ def section(token: str, index: int) -> Page:
         title=tr(current.title, _lang()),
         description=tr(current.description, _lang()),
         questions=drawn,
-        form=EmptyForm(),
         errors=errors,
         progress=progress(ws, link, answers),
         lang=_lang(),
