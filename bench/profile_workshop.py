@@ -52,7 +52,8 @@ def everything(ws: Workspace, n: int) -> dict[str, Any]:
         elif question.type == "text":
             given[qid] = "We have a written plan."
         else:
-            value = question.options[n % len(question.options)].value
+            options = question.options or []
+            value = options[n % len(options)].value
             given[qid] = str(value).lower() if isinstance(value, bool) else str(value)
     return given
 
