@@ -55,12 +55,12 @@ async def respondent(
     """Load the section and save an answer, in turn, `requests` times, on one connection at a
     time (a new one when the server closes it; connecting is not timed, as with wrk)."""
     cookie, token = session
-    page = f"GET {link}/s/1 HTTP/1.1\r\nHost: {HOST}:{port}\r\nCookie: {cookie}\r\n\r\n"
+    page = f"GET {link}/s/1 HTTP/1.1\r\nHost: {HOST}:{port}\r\nCookie: {cookie}\r\n\r\n".encode()
     save = (
         f"POST {link}/answer HTTP/1.1\r\nHost: {HOST}:{port}\r\nCookie: {cookie}\r\n"
         f"X-CSRFToken: {token}\r\nContent-Type: application/json\r\n"
         f"Content-Length: {len(SAVE)}\r\n\r\n{SAVE}"
-    )
+    ).encode()
     reader: asyncio.StreamReader | None = None
     writer: asyncio.StreamWriter | None = None
     for index in range(requests):
@@ -68,7 +68,7 @@ async def respondent(
             reader, writer = await asyncio.open_connection(HOST, port)
         assert reader is not None
         started = time.perf_counter()
-        writer.write((save if index % 2 else page).encode())
+        writer.write(save if index % 2 else page)
         head = await reader.readuntil(b"\r\n\r\n")
         length = re.search(rb"\r\ncontent-length: *(\d+)", head, re.IGNORECASE)
         if length is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import signal
 import subprocess
@@ -107,12 +108,17 @@ def serve(state: CliState, host: str, port: int, workers: int, threads: int, ins
     sys.exit(code)
 
 
-LOOPBACK = ("127.0.0.1", "::1", "localhost")
+def _loopback(host: str) -> bool:
+    """Whether an address to listen on is this machine's own (127.0.0.0/8, ::1, localhost)."""
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a host name
+        return False
 
 
 def layout_advice(host: str, threads: int) -> str | None:
     """What to know before serving beyond this machine with sync workers, or None."""
-    if threads > 1 or host in LOOPBACK or host.startswith("127."):
+    if threads > 1 or _loopback(host):
         return None
     return (
         f"note: sync workers on {host}: a slow client holds a worker while it sends its request."

@@ -102,8 +102,10 @@ def test_user_create_adds_an_administrator_who_signs_in(runner: CliRunner, insta
 
 
 def test_serve_advises_a_proxy_when_sync_workers_face_the_network() -> None:
-    assert layout_advice("127.0.0.1", 1) is None and layout_advice("localhost", 1) is None
+    for here in ("127.0.0.1", "127.0.1.1", "::1", "localhost"):
+        assert layout_advice(here, 1) is None, here
     assert layout_advice("0.0.0.0", 4) is None, "gthread workers need no such note"
     advice = layout_advice("0.0.0.0", 1)
     assert advice is not None and "0.0.0.0" in advice
     assert "proxy" in advice and "--threads 4" in advice
+    assert layout_advice("assessor.example.com", 1) is not None
