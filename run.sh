@@ -2,7 +2,7 @@
 # Installs everything and starts the web app: migrate the database (SQLite in instance/), load
 # the demo when the database is empty, and serve with gunicorn on 127.0.0.1 with the report
 # worker beside it. `./run.sh cli-demo` runs the command-line demo that writes PDFs instead.
-# Settings: PORT (8000), WORKERS (2), ASSESSOR_DATABASE_URL (PostgreSQL), ASSESSOR_REDIS_URL.
+# Settings: PORT (8000), WORKERS (one a processor, as `assessor serve` chooses), ASSESSOR_DATABASE_URL (PostgreSQL), ASSESSOR_REDIS_URL.
 set -euo pipefail
 cd "$(dirname "$0")"
 if [ "${1:-}" = "cli-demo" ]; then
@@ -25,4 +25,4 @@ if [ -f "$instance/demo-sign-in.txt" ]; then
 fi
 echo "Stop it with Ctrl-C."
 echo
-exec $assessor serve --instance "$instance" --port "$port" --workers "${WORKERS:-2}"
+exec $assessor serve --instance "$instance" --port "$port" ${WORKERS:+--workers "$WORKERS"}
